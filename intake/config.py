@@ -1,0 +1,238 @@
+"""Settings from INTAKE_* environment variables and an optional TOML file, validated once.
+
+The environment wins over the TOML file (`INTAKE_CONFIG=path`). Every error
+names the setting at fault, so `intake config check` can tell ops exactly
+what to fix. Components receive the whole frozen `Settings`; nothing reads
+the environment after start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+KNOWN_FIELDS = ("title", "source_unit", "authors", "phone", "reviewer")
+PROCESSED_ACTIONS = ("move", "flag", "delete")
+
+
+class ConfigError(ValueError):
+    """A setting is invalid; `setting` is the INTAKE_* name at fault."""
+
+    def __init__(self, setting: str, message: str) -> None:
+        super().__init__(f"{setting}: {message}")
+        self.setting = setting
+
+
+@dataclass(frozen=True)
+class MailboxSettings:
+    """One watched mailbox (several can be configured in TOML under [[mailboxes]])."""
+
+    name: str
+    url: str
+    processed_folder: str = "Processed"
+    rejected_folder: str = "Rejected"
+    processed_action: str = "move"  # move | flag | delete
+
+    @property
+    def scheme(self) -> str:
+        return urlsplit(self.url).scheme
+
+    @property
+    def folder(self) -> str:
+        path = unquote(urlsplit(self.url).path).lstrip("/")
+        return path or "INBOX"
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_url: str
+    broker_url: str | None
+    mailboxes: tuple[MailboxSettings, ...]
+    smtp_url: str
+    submission_address: str
+    reviewers: tuple[str, ...]
+    max_message_bytes: int
+    required_fields: tuple[str, ...]
+    language: str = "zh-CN"
+    site_name: str = "编辑部"
+    poll_interval: float = 60.0
+    idle_timeout: float = 25 * 60.0
+    rate_limit_per_hour: int = 5
+    max_review_attachment_bytes: int = 20 * 1024 * 1024
+    duplicate_window_days: int = 90
+    send_deadline_seconds: int = 24 * 3600
+    imap_verify_tls: bool = True
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def mailbox_url(self) -> str:
+        return self.mailboxes[0].url
+
+    @property
+    def embedded(self) -> bool:
+        return self.broker_url is None
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.data_dir / "raw"
+
+    def with_overrides(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+
+def _int(name: str, value: Any, minimum: int = 0) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ConfigError(name, f"expected an integer, got {value!r}") from None
+    if number < minimum:
+        raise ConfigError(name, f"must be >= {minimum}, got {number}")
+    return number
+
+
+def _float(name: str, value: Any, minimum: float = 0.0) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ConfigError(name, f"expected a number, got {value!r}") from None
+    if number < minimum:
+        raise ConfigError(name, f"must be >= {minimum}, got {number}")
+    return number
+
+
+def _bool(name: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise ConfigError(name, f"expected true/false, got {value!r}")
+
+
+def _list(value: Any) -> tuple[str, ...]:
+    if isinstance(value, list | tuple):
+        return tuple(str(v).strip() for v in value if str(v).strip())
+    return tuple(v.strip() for v in str(value).split(",") if v.strip())
+
+
+def _address(name: str, value: str) -> str:
+    if value.count("@") != 1 or " " in value or value.startswith("@") or value.endswith("@"):
+        raise ConfigError(name, f"not a mail address: {value!r}")
+    return value.lower()
+
+
+def _check_url(name: str, url: str, schemes: tuple[str, ...]) -> str:
+    scheme = urlsplit(url).scheme
+    if scheme not in schemes:
+        raise ConfigError(name, f"scheme {scheme!r} not supported (use one of {', '.join(schemes)})")
+    if scheme not in ("file", "maildir", "sqlite") and not urlsplit(url).hostname:
+        raise ConfigError(name, f"URL has no host: {url!r}")
+    return url
+
+
+MAILBOX_SCHEMES = ("imap", "imaps", "imap+starttls", "maildir")
+SMTP_SCHEMES = ("smtp", "smtp+starttls", "smtps", "file")
+
+
+def _mailbox(name: str, raw: Mapping[str, Any], setting: str) -> MailboxSettings:
+    url = _check_url(setting, str(raw.get("url", "")), MAILBOX_SCHEMES)
+    action = str(raw.get("processed_action", "move"))
+    if action not in PROCESSED_ACTIONS:
+        raise ConfigError(f"{setting}.processed_action", f"must be one of {', '.join(PROCESSED_ACTIONS)}")
+    return MailboxSettings(
+        name=name,
+        url=url,
+        processed_folder=str(raw.get("processed_folder", "Processed")),
+        rejected_folder=str(raw.get("rejected_folder", "Rejected")),
+        processed_action=action,
+    )
+
+
+def _read_toml(env: Mapping[str, str]) -> dict[str, Any]:
+    path = env.get("INTAKE_CONFIG")
+    if not path:
+        return {}
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError("INTAKE_CONFIG", f"file not found: {path}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError("INTAKE_CONFIG", f"invalid TOML in {path}: {exc}") from None
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Read and validate every setting; raise ConfigError naming the first bad one."""
+    env = os.environ if env is None else env
+    toml = _read_toml(env)
+
+    def get(key: str, default: Any = None) -> Any:
+        var = "INTAKE_" + key.upper()
+        if var in env and env[var] != "":
+            return env[var]
+        return toml.get(key, default)
+
+    data_dir = Path(str(get("data_dir", "./intake-data"))).expanduser().resolve()
+    database_url = str(get("database_url") or f"sqlite:///{data_dir / 'intake.sqlite3'}")
+    _check_url("INTAKE_DATABASE_URL", database_url.replace("+psycopg", "").replace("+pysqlite", ""),
+               ("sqlite", "postgresql", "postgres"))
+    broker = get("broker_url")
+    broker_url = str(broker) if broker else None
+    if broker_url:
+        _check_url("INTAKE_BROKER_URL", broker_url, ("redis", "rediss", "filesystem", "memory"))
+
+    mailbox_url = get("mailbox_url")
+    mailboxes: list[MailboxSettings] = []
+    if mailbox_url or not toml.get("mailboxes"):
+        url = str(mailbox_url or f"maildir://{data_dir / 'Maildir'}")
+        mailboxes.append(_mailbox("default", {**toml.get("mailbox", {}), "url": url}, "INTAKE_MAILBOX_URL"))
+    for i, box in enumerate(toml.get("mailboxes", []) if not mailbox_url else []):
+        mailboxes.append(_mailbox(str(box.get("name", f"mailbox{i}")), box, f"mailboxes[{i}]"))
+    names = [m.name for m in mailboxes]
+    if len(set(names)) != len(names):
+        raise ConfigError("mailboxes", "mailbox names must be unique")
+
+    smtp_url = str(get("smtp_url") or f"file://{data_dir / 'outbox'}")
+    _check_url("INTAKE_SMTP_URL", smtp_url, SMTP_SCHEMES)
+
+    required = _list(get("required_fields", "title,source_unit,authors,phone"))
+    for name in required:
+        if name not in KNOWN_FIELDS:
+            raise ConfigError("INTAKE_REQUIRED_FIELDS", f"unknown field {name!r} (known: {', '.join(KNOWN_FIELDS)})")
+    reviewers = tuple(_address("INTAKE_REVIEWERS", r) for r in _list(get("reviewers", "reviewer@localhost")))
+    if not reviewers:
+        raise ConfigError("INTAKE_REVIEWERS", "at least one reviewer address is required")
+    language = str(get("language", "zh-CN"))
+    if language not in ("zh-CN", "en"):
+        raise ConfigError("INTAKE_LANGUAGE", f"must be zh-CN or en, got {language!r}")
+
+    return Settings(
+        data_dir=data_dir,
+        database_url=database_url,
+        broker_url=broker_url,
+        mailboxes=tuple(mailboxes),
+        smtp_url=smtp_url,
+        submission_address=_address("INTAKE_SUBMISSION_ADDRESS", str(get("submission_address", "tougao@localhost"))),
+        reviewers=reviewers,
+        max_message_bytes=_int("INTAKE_MAX_MESSAGE_BYTES", get("max_message_bytes", 52428800), 1024),
+        required_fields=required,
+        language=language,
+        site_name=str(get("site_name", "编辑部")),
+        poll_interval=_float("INTAKE_POLL_INTERVAL", get("poll_interval", 60), 0.05),
+        idle_timeout=_float("INTAKE_IDLE_TIMEOUT", get("idle_timeout", 25 * 60), 1.0),
+        rate_limit_per_hour=_int("INTAKE_RATE_LIMIT_PER_HOUR", get("rate_limit_per_hour", 5), 0),
+        max_review_attachment_bytes=_int(
+            "INTAKE_MAX_REVIEW_ATTACHMENT_BYTES", get("max_review_attachment_bytes", 20 * 1024 * 1024), 0),
+        duplicate_window_days=_int("INTAKE_DUPLICATE_WINDOW_DAYS", get("duplicate_window_days", 90), 0),
+        send_deadline_seconds=_int("INTAKE_SEND_DEADLINE_SECONDS", get("send_deadline_seconds", 86400), 1),
+        imap_verify_tls=_bool("INTAKE_IMAP_VERIFY_TLS", get("imap_verify_tls", True)),
+        extra={k: v for k, v in toml.items() if k in ("routing", "rules")},
+    )

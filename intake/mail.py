@@ -1,0 +1,209 @@
+"""Parse raw mail bytes into a ParsedMail: mail-parser first, the standard library as fallback.
+
+Two repairs happen before and after parsing (see notes/chinese-mail.md):
+labels gb2312/gbk/euc-cn are widened to GB18030 (a superset, so GBK-only
+characters such as 喆 survive), and attachment names sent as raw 8-bit GBK
+are recovered from the undecoded header bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import email
+import logging
+import re
+from email.header import decode_header, make_header
+from email.message import Message
+from email.policy import compat32
+from email.utils import collapse_rfc2231_value, getaddresses
+
+import mailparser
+
+from intake.models import Attachment, ParsedMail
+
+log = logging.getLogger(__name__)
+
+_GB = re.compile(rb"(=\?|charset=\"?|\*=)(gb2312|gbk|x-gbk|euc-cn|cp936)(?=[?\"';\s])", re.I)
+_MSGID = re.compile(r"<[^<>\s]+>")
+
+
+def widen_gb(raw: bytes) -> bytes:
+    """Relabel GB2312/GBK as GB18030 in encoded words and charset parameters."""
+    return _GB.sub(lambda m: m.group(1) + b"gb18030", raw)
+
+
+def decode_text_header(value: object) -> str:
+    """Decode RFC 2047 words (and stray 8-bit bytes) of one header into text."""
+    if value is None:
+        return ""
+    text = str(value)
+    if any("\udc80" <= c <= "\udcff" for c in text):
+        text = _decode_8bit(text.encode("ascii", "surrogateescape"))
+    try:
+        return str(make_header(decode_header(text))).strip()
+    except (LookupError, UnicodeDecodeError, ValueError, email.errors.HeaderParseError):
+        return text.strip()
+
+
+def _decode_8bit(data: bytes) -> str:
+    for charset in ("utf-8", "gb18030"):
+        try:
+            return data.decode(charset)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _raw8_filename(part: Message) -> str | None:
+    """Recover a file name sent as raw 8-bit bytes (mail-parser yields U+FFFD there)."""
+    for name, value in part.raw_items():
+        if name.lower() not in ("content-disposition", "content-type"):
+            continue
+        text = _decode_8bit(str(value).encode("ascii", "surrogateescape"))
+        holder = Message()
+        holder[name] = text
+        found = holder.get_param("filename", header="content-disposition") or holder.get_param("name")
+        if found:
+            return decode_text_header(collapse_rfc2231_value(found))
+    return None
+
+
+def _part_filename(part: Message) -> str | None:
+    name = part.get_filename()
+    if name is None:
+        return None
+    text = decode_text_header(name)
+    if "\ufffd" in text or any("\udc80" <= c <= "\udcff" for c in str(name)):
+        text = _raw8_filename(part) or text
+    return text
+
+
+def _part_text(part: Message) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    charset = (part.get_content_charset() or "").lower()
+    for candidate in (charset, "utf-8", "gb18030"):
+        if not candidate:
+            continue
+        try:
+            return payload.decode(candidate)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return payload.decode("utf-8", errors="replace")
+
+
+def _walk(msg: Message) -> tuple[str, str, list[Attachment]]:
+    """Standard-library walk: the first text/plain and text/html bodies and every file part."""
+    plain: list[str] = []
+    html: list[str] = []
+    files: list[Attachment] = []
+    for part in msg.walk():
+        if part.is_multipart():
+            continue
+        ctype = part.get_content_type()
+        filename = _part_filename(part)
+        disposition = (part.get_content_disposition() or "").lower()
+        if filename is None and disposition != "attachment" and ctype in ("text/plain", "text/html"):
+            (plain if ctype == "text/plain" else html).append(_part_text(part))
+            continue
+        if ctype in ("message/delivery-status", "message/rfc822-headers") and filename is None:
+            continue
+        payload = part.get_payload(decode=True)
+        data = payload if isinstance(payload, bytes) else b""
+        files.append(Attachment(
+            filename=filename or _fallback_name(ctype, len(files) + 1),
+            content_type=ctype,
+            payload=data,
+            content_id=(part.get("Content-ID") or "").strip("<> ") or None,
+            inline=disposition == "inline",
+        ))
+    return "\n".join(plain), "\n".join(html), files
+
+
+def _fallback_name(ctype: str, index: int) -> str:
+    ext = {"image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf"}.get(ctype, "bin")
+    return f"attachment-{index}.{ext}"
+
+
+def _attachments_from_mailparser(parsed: mailparser.MailParser) -> list[Attachment]:
+    out: list[Attachment] = []
+    for item in parsed.attachments:
+        payload = item.get("payload") or ""
+        data = base64.b64decode(payload) if item.get("binary") else str(payload).encode(
+            item.get("charset") or "utf-8", errors="replace")
+        out.append(Attachment(
+            filename=decode_text_header(item.get("filename") or "") or _fallback_name(
+                str(item.get("mail_content_type")), len(out) + 1),
+            content_type=str(item.get("mail_content_type") or "application/octet-stream").lower(),
+            payload=data,
+            content_id=(item.get("content-id") or "").strip("<> ") or None,
+            inline=str(item.get("content-disposition") or "").lower().startswith("inline"),
+        ))
+    return out
+
+
+def _bodies_and_files(raw: bytes) -> tuple[Message, str, str, list[Attachment], list[str]]:
+    """mail-parser first; the standard library when it raises or garbles a file name."""
+    try:
+        parsed = mailparser.parse_from_bytes(raw)
+    except Exception as exc:  # mail-parser raises assorted errors on broken input
+        log.info("mail-parser failed (%s); using the standard library", exc)
+        msg = email.message_from_bytes(raw, policy=compat32)
+        text, html, files = _walk(msg)
+        return msg, text, html, files, ["mailparser_failed"]
+    msg = parsed.message
+    files = _attachments_from_mailparser(parsed)
+    if any("\ufffd" in f.filename for f in files):
+        _, _, repaired = _walk(msg)
+        if len(repaired) == len(files):
+            files = [r if "\ufffd" in f.filename else f for f, r in zip(files, repaired, strict=True)]
+    text = "\n".join(parsed.text_plain)
+    html = "\n".join(parsed.text_html)
+    return msg, text, html, files, []
+
+
+def _headers(msg: Message) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for name, value in msg.items():
+        found.setdefault(name.lower(), decode_text_header(value))
+    return found
+
+
+def parse_mail(raw: bytes) -> ParsedMail:
+    """Decode one mail. Never raises for malformed input: defects are recorded instead."""
+    raw = widen_gb(raw)
+    msg, text, html, files, defects = _bodies_and_files(raw)
+    defects += [type(d).__name__ for d in msg.defects]
+    headers = _headers(msg)
+    from_name, from_addr = _first_address(headers.get("from", ""))
+    return ParsedMail(
+        message_id=_msgid(headers.get("message-id", "")) or "",
+        subject=headers.get("subject", ""),
+        from_name=from_name,
+        from_addr=from_addr,
+        to=tuple(addr.lower() for _, addr in getaddresses([headers.get("to", ""), headers.get("cc", "")]) if addr),
+        date=headers.get("date"),
+        text_body=text,
+        html_body=html,
+        attachments=tuple(files),
+        headers=headers,
+        content_type=msg.get_content_type(),
+        in_reply_to=_msgid(headers.get("in-reply-to", "")),
+        references=tuple(_MSGID.findall(headers.get("references", ""))),
+        return_path=headers.get("return-path"),
+        defects=tuple(defects),
+    )
+
+
+def _msgid(value: str) -> str | None:
+    found = _MSGID.search(value)
+    return found.group(0) if found else (value.strip() or None)
+
+
+def _first_address(value: str) -> tuple[str, str]:
+    pairs = [(n, a) for n, a in getaddresses([value]) if a]
+    if not pairs:
+        return "", ""
+    name, addr = pairs[0]
+    return name.strip().strip('"'), addr.strip().lower()

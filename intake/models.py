@@ -1,0 +1,163 @@
+"""Frozen domain values that flow through the pipeline (no I/O, no ORM).
+
+The SQLAlchemy tables live in `intake.tables`; these are the values the
+pipeline stages hand each other: a parsed mail, the extracted draft, the
+reasons rules report, and the outcome the pipeline decides.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Outcome(enum.StrEnum):
+    """What the pipeline decided for one message (the JSON contract's `outcome`)."""
+
+    ACCEPTED = "accepted"
+    INCOMPLETE = "incomplete"
+    REJECTED = "rejected"
+    IGNORED = "ignored"
+    DUPLICATE = "duplicate"
+    HELD = "held"  # kept for a human (secrecy markers); nobody is answered automatically
+
+
+class NoticeKind(enum.StrEnum):
+    ACKNOWLEDGEMENT = "acknowledgement"
+    INCOMPLETE = "incomplete"
+    REJECTION = "rejection"
+    REVIEW_REQUEST = "review_request"
+    DECISION = "decision"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """One MIME part that carries a file (never a path: `filename` is display text only)."""
+
+    filename: str
+    content_type: str
+    payload: bytes
+    content_id: str | None = None
+    inline: bool = False
+
+    @property
+    def extension(self) -> str:
+        name = self.filename.lower()
+        return name.rsplit(".", 1)[-1] if "." in name else ""
+
+
+@dataclass(frozen=True)
+class ParsedMail:
+    """A mail decoded once: headers as text, bodies, attachments."""
+
+    message_id: str
+    subject: str
+    from_name: str
+    from_addr: str
+    to: tuple[str, ...]
+    date: str | None
+    text_body: str
+    html_body: str
+    attachments: tuple[Attachment, ...]
+    headers: dict[str, str]  # lower-cased names, first occurrence, decoded
+    content_type: str  # top-level MIME type, e.g. "multipart/report"
+    in_reply_to: str | None = None
+    references: tuple[str, ...] = ()
+    return_path: str | None = None
+    defects: tuple[str, ...] = ()
+
+    def header(self, name: str) -> str | None:
+        return self.headers.get(name.lower())
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a rule or an extractor objects: a stable code for ops, details for the notice.
+
+    `severity` is "reject" (the submission cannot proceed), "missing" (a
+    required field is absent: the contributor can complete it), "hold" (a
+    human must look), "ignore" (never answer), "duplicate", or "warning".
+    """
+
+    code: str
+    severity: str
+    detail: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of the draft in document order.
+
+    kind: "title" | "heading" | "paragraph" | "photo" | "table".
+    For "heading", `level` is 1 for 一、 and 2 for （一）, 3 for 1. style.
+    For "photo", `photo` indexes `Draft.photos`.
+    """
+
+    kind: str
+    text: str = ""
+    level: int = 0
+    photo: int | None = None
+
+
+@dataclass(frozen=True)
+class Photo:
+    filename: str
+    content_type: str
+    sha256: str
+    size_bytes: int
+    width: int
+    height: int
+    caption: str | None
+    source: str  # "docx" (embedded in the manuscript), "attachment", "pdf"
+    data: bytes = field(repr=False, compare=False, default=b"")
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    """A metadata value and where it was found (shown to reviewers)."""
+
+    value: str
+    found_in: str  # e.g. "manuscript:first_lines", "manuscript:closing", "body", "subject", "signature"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The draft article extracted from one submission."""
+
+    title: FieldValue | None
+    source_unit: FieldValue | None
+    authors: tuple[str, ...]
+    authors_found_in: str | None
+    phone: FieldValue | None
+    reviewer: FieldValue | None
+    blocks: tuple[Block, ...]
+    photos: tuple[Photo, ...]
+    manuscript: str | None  # file name of the manuscript, or None when from the mail body
+    manuscript_format: str  # "docx", "doc", "wps", "pdf", "txt", "body", ...
+    photographers: tuple[str, ...] = ()
+
+    @property
+    def body_text(self) -> str:
+        return "\n".join(b.text for b in self.blocks if b.kind in ("heading", "paragraph", "table"))
+
+    @property
+    def word_count(self) -> int:
+        from intake.text import word_count
+
+        return word_count(self.body_text)
+
+    def field(self, name: str) -> str | None:
+        if name == "authors":
+            return "、".join(self.authors) or None
+        value = getattr(self, name)
+        return value.value if isinstance(value, FieldValue) else None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the extraction stage returns: a draft (or None) and every reason found."""
+
+    draft: Draft | None
+    reasons: tuple[Reason, ...] = ()

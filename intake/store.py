@@ -1,0 +1,189 @@
+"""Database and content-addressed blob store: the only module that opens either.
+
+Raw mails are written to `<data_dir>/raw/ab/cdef…` (sha256) with write-to-temp,
+fsync and rename, so a crash never leaves a half-written blob under its name.
+SQLite runs in WAL mode with `BEGIN IMMEDIATE` transactions (a poller and
+workers write concurrently; immediate locks avoid upgrade deadlocks);
+PostgreSQL is used by URL. Migrations are Alembic's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import datetime
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from intake.tables import Event, Message, TrackingCounter, utcnow
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class BlobStore:
+    """Content-addressed files under one directory; names are hashes, never user input."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, digest: str) -> Path:
+        if len(digest) != 64 or not all(c in "0123456789abcdef" for c in digest):
+            raise ValueError("not a sha256 digest")
+        return self.root / digest[:2] / digest[2:]
+
+    def put(self, data: bytes) -> str:
+        digest = sha256_hex(data)
+        target = self.path(digest)
+        if target.exists():
+            return digest
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(tmp)
+            raise
+        return digest
+
+    def get(self, digest: str) -> bytes:
+        return self.path(digest).read_bytes()
+
+
+def _make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"isolation_level": None, "timeout": 60})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=60000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+def message_id_of(raw: bytes) -> str:
+    """The Message-ID header, or a stable stand-in derived from the bytes."""
+    headers = BytesHeaderParser(policy=compat32).parsebytes(raw[:65536])
+    value = str(headers.get("Message-ID", "") or "").strip()
+    return value[:998] if value else f"<{sha256_hex(raw)}@no-message-id.invalid>"
+
+
+class Store:
+    """The database plus blob store of one deployment."""
+
+    def __init__(self, database_url: str, data_dir: Path) -> None:
+        if database_url.startswith("sqlite:///"):
+            Path(database_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        self.database_url = database_url
+        self.engine = _make_engine(database_url)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.blobs = BlobStore(data_dir / "raw")
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed on success, rolled back on any exception."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    def upgrade(self) -> None:
+        from intake.migrate import upgrade
+
+        upgrade(self.engine)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    # -- messages ---------------------------------------------------------------------------
+
+    def record_message(
+        self, raw: bytes, mailbox: str, uidvalidity: int | None = None, uid: int | None = None,
+        declared_size: int | None = None,
+    ) -> tuple[int, bool]:
+        """Persist raw bytes then a message row; return (id, created). Idempotent.
+
+        A second call for the same (mailbox, uidvalidity, uid) or the same
+        (Message-ID, sha256) returns the existing row with created=False.
+        """
+        digest = self.blobs.put(raw)
+        msgid = message_id_of(raw)
+        existing = self.find_message(mailbox, uidvalidity, uid, msgid, digest)
+        if existing is not None:
+            return existing, False
+        headers = BytesHeaderParser(policy=compat32).parsebytes(raw[:65536])
+        row = Message(
+            mailbox=mailbox, uidvalidity=uidvalidity, uid=uid, message_id_header=msgid, sha256=digest,
+            size_bytes=max(len(raw), declared_size or 0), sender=str(headers.get("From", ""))[:320],
+            subject=str(headers.get("Subject", ""))[:2000], status="received",
+        )
+        try:
+            with self.session() as s:
+                s.add(row)
+                s.flush()
+                s.add(Event(message_id=row.id, kind="message.received", actor="poller",
+                            detail={"mailbox": mailbox, "uid": uid, "size": len(raw)}))
+            return row.id, True
+        except IntegrityError:
+            found = self.find_message(mailbox, uidvalidity, uid, msgid, digest)
+            if found is None:
+                raise
+            return found, False
+
+    def find_message(
+        self, mailbox: str, uidvalidity: int | None, uid: int | None, msgid: str, digest: str
+    ) -> int | None:
+        with self.session() as s:
+            if uid is not None:
+                found = s.scalar(select(Message.id).where(
+                    Message.mailbox == mailbox, Message.uidvalidity == uidvalidity, Message.uid == uid))
+                if found is not None:
+                    return found
+            return s.scalar(select(Message.id).where(
+                Message.message_id_header == msgid, Message.sha256 == digest))
+
+    def message_status(self, message_id: int) -> str:
+        with self.session() as s:
+            return s.get_one(Message, message_id).status
+
+    def raw_of(self, message_id: int) -> bytes:
+        with self.session() as s:
+            msg = s.get_one(Message, message_id)
+            return self.blobs.get(msg.sha256)
+
+    # -- tracking ids -----------------------------------------------------------------------
+
+    def next_tracking_id(self, session: Session, now: datetime | None = None) -> str:
+        """TG-YYYYMMDD-NNNN from a per-day counter, atomic on SQLite and PostgreSQL."""
+        day = (now or utcnow()).astimezone().strftime("%Y%m%d")
+        insert = pg_insert if self.engine.dialect.name == "postgresql" else sqlite_insert
+        upsert = insert(TrackingCounter).values(day=day, last=1).on_conflict_do_update(
+            index_elements=[TrackingCounter.day], set_={"last": TrackingCounter.last + 1}
+        )
+        number = session.execute(upsert.returning(TrackingCounter.last)).scalar_one()
+        return f"TG-{day}-{number:04d}"
