@@ -1,0 +1,155 @@
+"""Which notices an outcome produces, to whom, and with what template context and files.
+
+Pure: takes values, returns planned notices. `intake.outbox` renders and
+stores them. Idempotency keys are `(scope, kind, recipient, revision)`, the
+unique key of DESIGN.md §3.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from intake.config import Settings
+from intake.drafts import FIELDS, template_context
+from intake.models import Attachment, Draft, NoticeKind, Outcome, ParsedMail, Photo, Reason
+from intake.notices import Envelope, FilePart, render_draft_page
+
+CONTRIBUTOR_KINDS = {
+    Outcome.ACCEPTED: NoticeKind.ACKNOWLEDGEMENT,
+    Outcome.HELD: NoticeKind.ACKNOWLEDGEMENT,
+    Outcome.INCOMPLETE: NoticeKind.INCOMPLETE,
+    Outcome.REJECTED: NoticeKind.REJECTION,
+    Outcome.DUPLICATE: NoticeKind.REJECTION,
+}
+REVIEW_OUTCOMES = (Outcome.ACCEPTED, Outcome.HELD)
+_PRIVATE_WARNINGS = ("secrecy_marker",)
+
+
+@dataclass(frozen=True)
+class Planned:
+    kind: NoticeKind
+    envelope: Envelope
+    context: dict[str, Any]
+    files: tuple[FilePart, ...] = ()
+
+    @property
+    def rate_limited_recipient(self) -> str | None:
+        """Contributor notices count against the per-sender limit; reviewer notices never do."""
+        return None if self.kind == NoticeKind.REVIEW_REQUEST else self.envelope.recipients[0]
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What the notices are about."""
+
+    mail: ParsedMail
+    outcome: Outcome
+    reason: Reason | None
+    reasons: tuple[Reason, ...]
+    draft: Draft | None
+    tracking_id: str | None
+    scope: str  # "sub:<tracking id>" or "msg:<message row id>"
+    revision: int
+    received_at: str
+    reviewers: tuple[str, ...]
+
+
+def _reason_dict(reason: Reason) -> dict[str, Any]:
+    return {"code": reason.code, "detail": reason.detail, "data": dict(reason.data)}
+
+
+def _files_received(mail: ParsedMail, draft: Draft | None) -> list[dict[str, Any]]:
+    manuscript = draft.manuscript if draft else None
+    out = []
+    for att in mail.attachments:
+        kind = "manuscript" if att.filename == manuscript else (
+            "photo" if att.content_type.startswith("image/") else "other")
+        out.append({"filename": att.filename, "size_bytes": len(att.payload), "kind": kind})
+    return out
+
+
+def base_context(subject: Subject, settings: Settings) -> dict[str, Any]:
+    draft = subject.draft
+    return {
+        "tracking_id": subject.tracking_id,
+        "contributor_name": subject.mail.from_name,
+        "contributor_addr": subject.mail.from_addr,
+        "original_subject": subject.mail.subject,
+        "received_at": subject.received_at,
+        "site_name": settings.site_name,
+        "submission_address": settings.submission_address,
+        "draft": template_context(draft, subject.received_at[:10]) if draft else None,
+        "files": _files_received(subject.mail, draft),
+        "missing": [r.code for r in subject.reasons if r.severity == "missing"],
+        "required_fields": list(settings.required_fields),
+        "reason": _reason_dict(subject.reason) if subject.reason else None,
+        "warnings": [_reason_dict(r) for r in subject.reasons if r.severity in ("warning", "hold")],
+    }
+
+
+def _envelope(subject: Subject, settings: Settings, kind: NoticeKind, to: str) -> Envelope:
+    return Envelope(
+        sender=settings.submission_address,
+        sender_name=f"{settings.site_name}投稿邮箱" if settings.language == "zh-CN" else settings.site_name,
+        recipients=(to,),
+        idempotency_key=f"{subject.scope}:{kind.value}:{to}:{subject.revision}",
+        tracking_id=subject.tracking_id,
+        in_reply_to=subject.mail.message_id or None,
+        references=subject.mail.references,
+        auto_submitted="auto-replied" if kind != NoticeKind.REVIEW_REQUEST else "auto-generated",
+    )
+
+
+def _review_files(
+    subject: Subject, settings: Settings, context: dict[str, Any], photo_bytes: Callable[[Photo], bytes]
+) -> tuple[tuple[FilePart, ...], list[dict[str, Any]]]:
+    draft = subject.draft
+    assert draft is not None
+    held = subject.outcome == Outcome.HELD
+    files: list[FilePart] = []
+    for photo, ctx in zip(draft.photos, context["draft"]["photos"], strict=True):
+        files.append(FilePart(photo.filename, photo.content_type, photo_bytes(photo), content_id=ctx["cid"]))
+    page = render_draft_page({**context, "inline_images": False})
+    files.append(FilePart("draft.html", "text/html", page.encode("utf-8")))
+    budget = 0 if held else settings.max_review_attachment_bytes
+    listed: list[dict[str, Any]] = []
+    for att in _originals(subject.mail):
+        fits = len(att.payload) <= budget
+        budget -= len(att.payload) if fits else 0
+        listed.append({"filename": att.filename, "size_bytes": len(att.payload), "attached": fits})
+        if fits:
+            files.append(FilePart(att.filename, att.content_type, att.payload))
+    return tuple(files), listed
+
+
+def _originals(mail: ParsedMail) -> list[Attachment]:
+    return [a for a in mail.attachments if a.payload]
+
+
+def plan(subject: Subject, settings: Settings, photo_bytes: Callable[[Photo], bytes]) -> list[Planned]:
+    """The notices for one decided message, contributor first, then reviewers."""
+    planned: list[Planned] = []
+    context = base_context(subject, settings)
+    kind = CONTRIBUTOR_KINDS.get(subject.outcome)
+    if kind is not None and subject.mail.from_addr:
+        public = {**context, "warnings": [w for w in context["warnings"] if w["code"] not in _PRIVATE_WARNINGS]}
+        planned.append(Planned(kind, _envelope(subject, settings, kind, subject.mail.from_addr), public))
+    if subject.outcome in REVIEW_OUTCOMES and subject.draft is not None:
+        draft = subject.draft
+        metadata = [{"field": name, "value": draft.field(name),
+                     "found_in": draft.authors_found_in if name == "authors" else _found_in(draft, name)}
+                    for name in FIELDS]
+        files, listed = _review_files(subject, settings, context, photo_bytes)
+        review_ctx = {**context, "metadata": metadata, "attachments": listed,
+                      "held": subject.outcome == Outcome.HELD}
+        for reviewer in subject.reviewers:
+            env = _envelope(subject, settings, NoticeKind.REVIEW_REQUEST, reviewer)
+            planned.append(Planned(NoticeKind.REVIEW_REQUEST, env, review_ctx, files))
+    return planned
+
+
+def _found_in(draft: Draft, name: str) -> str | None:
+    value = getattr(draft, name)
+    return getattr(value, "found_in", None)

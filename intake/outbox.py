@@ -1,0 +1,163 @@
+"""The outbox: planned notices become stored mails; stored mails are sent exactly once.
+
+A notice is rendered and composed once, when it is created, and its bytes
+are kept in the blob store: a resend after a crash is byte-for-byte the same
+mail with the same Message-ID. Sending claims the row with a short lease so
+two workers never deliver it at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from intake.config import Settings
+from intake.notices import compose, render
+from intake.notify import Planned
+from intake.smtp import PermanentSendError, TransientSendError, Transport
+from intake.store import Store
+from intake.tables import Event, Notice, SendLog, utcnow
+
+log = logging.getLogger(__name__)
+
+CLAIM_SECONDS = 120
+
+
+class RetryLater(Exception):
+    """A transient failure: try this notice again after `countdown` seconds."""
+
+    def __init__(self, notice_id: int, countdown: float, error: str) -> None:
+        super().__init__(f"notice {notice_id}: {error}; retry in {countdown:.0f}s")
+        self.notice_id = notice_id
+        self.countdown = countdown
+
+
+def backoff(attempt: int) -> float:
+    """Exponential backoff with jitter: ~10 s, 20 s, 40 s … capped at 30 minutes."""
+    base = min(10.0 * float(2 ** min(max(attempt - 1, 0), 16)), 1800.0)
+    return base * random.uniform(0.8, 1.2)
+
+
+def over_rate_limit(session: Session, recipient: str, per_hour: int, now: datetime) -> bool:
+    if per_hour <= 0:
+        return False
+    count = session.scalar(select(func.count(SendLog.id)).where(
+        SendLog.recipient == recipient, SendLog.created_at >= now - timedelta(hours=1)))
+    return (count or 0) >= per_hour
+
+
+@dataclass(frozen=True)
+class Created:
+    notice_ids: list[int]
+    rate_limited: list[str]
+
+
+def store_notices(
+    session: Session, store: Store, settings: Settings, planned: list[Planned], message_id: int,
+    submission_id: int | None,
+) -> Created:
+    """Insert one outbox row per planned notice, skipping keys already present. Idempotent."""
+    now = utcnow()
+    ids: list[int] = []
+    limited: list[str] = []
+    for item in planned:
+        key = item.envelope.idempotency_key
+        existing = session.scalar(select(Notice.id).where(Notice.idempotency_key == key))
+        if existing is not None:
+            ids.append(existing)
+            continue
+        recipient = item.rate_limited_recipient
+        if recipient and over_rate_limit(session, recipient, settings.rate_limit_per_hour, now):
+            limited.append(recipient)
+            session.add(Event(message_id=message_id, submission_id=submission_id, kind="notice.rate_limited",
+                              detail={"kind": item.kind.value, "recipient": recipient}))
+            continue
+        rendered = render(item.kind.value, settings.language, item.context)
+        raw = compose(item.envelope, rendered, item.files)
+        notice = Notice(
+            idempotency_key=key, message_id=message_id, submission_id=submission_id, kind=item.kind.value,
+            recipients=list(item.envelope.recipients), message_id_header=item.envelope.message_id,
+            subject=rendered.subject, raw_sha256=store.blobs.put(raw), size_bytes=len(raw), status="pending",
+        )
+        session.add(notice)
+        session.flush()
+        if recipient:
+            session.add(SendLog(recipient=recipient, kind=item.kind.value, created_at=now))
+        session.add(Event(message_id=message_id, submission_id=submission_id, notice_id=notice.id,
+                          kind="notice.created", detail={"kind": item.kind.value, "to": notice.recipients}))
+        ids.append(notice.id)
+    return Created(ids, limited)
+
+
+def _claim(store: Store, notice_id: int) -> Notice | None:
+    now = utcnow()
+    with store.session() as s:
+        claimed = s.execute(
+            update(Notice)
+            .where(Notice.id == notice_id, Notice.status == "pending",
+                   (Notice.claimed_until.is_(None)) | (Notice.claimed_until < now))
+            .values(claimed_until=now + timedelta(seconds=CLAIM_SECONDS))
+        ).rowcount  # type: ignore[attr-defined]
+        return s.get(Notice, notice_id) if claimed else None
+
+
+def send_notice(store: Store, settings: Settings, transport: Transport, notice_id: int) -> str:
+    """Deliver one notice; returns its status. Raises RetryLater on a transient failure."""
+    notice = _claim(store, notice_id)
+    if notice is None:
+        return "skipped"
+    raw = store.blobs.get(notice.raw_sha256)
+    try:
+        transport.send(raw, settings.submission_address, tuple(notice.recipients), f"{notice.id}-{notice.kind}")
+    except TransientSendError as exc:
+        return _transient(store, settings, notice, str(exc))
+    except PermanentSendError as exc:
+        _finish(store, notice.id, "failed", str(exc), "notice.failed")
+        log.error("notice %s to %s failed permanently: %s", notice.id, notice.recipients, exc)
+        return "failed"
+    _finish(store, notice.id, "sent", None, "notice.sent")
+    return "sent"
+
+
+def _finish(store: Store, notice_id: int, status: str, error: str | None, event: str) -> None:
+    now = utcnow()
+    with store.session() as s:
+        notice = s.get_one(Notice, notice_id)
+        notice.status, notice.last_error, notice.claimed_until = status, error, None
+        notice.attempts += 1
+        notice.sent_at = now if status == "sent" else None
+        s.add(Event(notice_id=notice_id, submission_id=notice.submission_id, message_id=notice.message_id,
+                    kind=event, detail={"error": error} if error else {}))
+
+
+def _transient(store: Store, settings: Settings, notice: Notice, error: str) -> str:
+    now = utcnow()
+    created = notice.created_at if notice.created_at.tzinfo else notice.created_at.replace(tzinfo=now.tzinfo)
+    if now - created > timedelta(seconds=settings.send_deadline_seconds):
+        _finish(store, notice.id, "failed", f"deadline passed: {error}", "notice.failed")
+        return "failed"
+    delay = backoff(notice.attempts + 1)
+    with store.session() as s:
+        row = s.get_one(Notice, notice.id)
+        row.attempts += 1
+        row.last_error, row.claimed_until = error, None
+        row.next_attempt_at = now + timedelta(seconds=delay)
+        s.add(Event(notice_id=notice.id, kind="notice.retry", detail={"error": error, "in_seconds": round(delay)}))
+    raise RetryLater(notice.id, delay, error)
+
+
+def due_notices(store: Store, limit: int = 100) -> list[int]:
+    """Pending notices nobody holds and whose retry time has come (for the sweeper)."""
+    now = utcnow()
+    with store.session() as s:
+        return list(s.scalars(
+            select(Notice.id).where(
+                Notice.status == "pending",
+                (Notice.claimed_until.is_(None)) | (Notice.claimed_until < now),
+                (Notice.next_attempt_at.is_(None)) | (Notice.next_attempt_at <= now),
+            ).order_by(Notice.id).limit(limit)))

@@ -1,0 +1,105 @@
+"""Classify, extract, check and decide: the only place reasons become an outcome.
+
+`evaluate` is pure (no database, no network): it takes a parsed mail and
+returns an Evaluation. `decide` reads every reason at once, so a contributor
+learns everything that is wrong in one mail. Persistence and notices are in
+`intake.service`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from intake.classify import classify
+from intake.drafts import merge
+from intake.extract import extract
+from intake.extract.metadata import find_metadata
+from intake.models import Draft, Extraction, Outcome, ParsedMail, Reason
+from intake.quoting import strip_quoted
+from intake.rules import check_all
+from intake.rules.base import Context, Prior
+
+log = logging.getLogger(__name__)
+
+# The order in which a reason decides the outcome when several are present.
+_PRECEDENCE: tuple[tuple[str, Outcome], ...] = (
+    ("ignore", Outcome.IGNORED),
+    ("reject", Outcome.REJECTED),
+    ("duplicate", Outcome.DUPLICATE),
+    ("hold", Outcome.HELD),
+    ("missing", Outcome.INCOMPLETE),
+)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    outcome: Outcome
+    reason: Reason | None  # the reason that decided (None when accepted or incomplete)
+    reasons: tuple[Reason, ...]
+    draft: Draft | None
+
+    @property
+    def missing(self) -> list[str]:
+        return [r.code for r in self.reasons if r.severity == "missing"]
+
+    @property
+    def warnings(self) -> list[Reason]:
+        return [r for r in self.reasons if r.severity in ("warning", "hold")]
+
+
+def decide(reasons: Sequence[Reason]) -> tuple[Outcome, Reason | None]:
+    """One outcome from all reasons: ignore > reject > duplicate > hold > missing > accepted."""
+    for severity, outcome in _PRECEDENCE:
+        for reason in reasons:
+            if reason.severity == severity:
+                return outcome, (None if severity == "missing" else reason)
+    return Outcome.ACCEPTED, None
+
+
+def _no_prior(_text: str) -> Prior | None:
+    return None
+
+
+def followup_extraction(mail: ParsedMail, base: Draft) -> Extraction:
+    """A reply to an incomplete notice: a new manuscript replaces the old, body lines fill fields."""
+    found = extract(mail)
+    has_manuscript = found.draft is not None and found.draft.manuscript is not None
+    if has_manuscript:
+        return Extraction(merge(base, found.draft, replaces_manuscript=True), found.reasons)
+    meta = find_metadata([], strip_quoted(mail.text_body).splitlines(), "", None)
+    update = Draft(
+        title=None, source_unit=meta.source_unit, authors=meta.authors, authors_found_in=meta.authors_found_in,
+        phone=meta.phone, reviewer=meta.reviewer, blocks=(), photos=(), manuscript=None, manuscript_format="body",
+    )
+    kept = tuple(r for r in found.reasons if r.severity in ("warning", "hold") and r.code != "external_link")
+    return Extraction(merge(base, update, replaces_manuscript=False), kept)
+
+
+def evaluate(
+    mail: ParsedMail,
+    raw_size: int,
+    own_address: str,
+    required_fields: Sequence[str],
+    max_message_bytes: int,
+    find_prior: Callable[[str], Prior | None] = _no_prior,
+    followup_of: Draft | None = None,
+) -> Evaluation:
+    """Run classification, extraction and every rule; decide once."""
+    ignored = classify(mail, own_address)
+    if ignored is not None:
+        return Evaluation(Outcome.IGNORED, ignored, (ignored,), None)
+    if raw_size > max_message_bytes:
+        extraction = Extraction(None)  # never open what we refuse to process
+    elif followup_of is not None:
+        extraction = followup_extraction(mail, followup_of)
+    else:
+        extraction = extract(mail)
+    ctx = Context(
+        mail=mail, raw_size=raw_size, extraction=extraction, required_fields=required_fields,
+        max_message_bytes=max_message_bytes, find_prior=find_prior if followup_of is None else _no_prior,
+    )
+    reasons = tuple(check_all(ctx))
+    outcome, reason = decide(reasons)
+    return Evaluation(outcome, reason, reasons, extraction.draft)

@@ -1,0 +1,158 @@
+"""Wiring: settings → store, transport and queue, built once per process.
+
+The queue is how the poller hands work on. With a broker it publishes task
+names over Celery (only ids cross the broker; `intake` never imports
+`workers`); without one, work runs in this process, immediately.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from intake.config import Settings
+from intake.outbox import RetryLater, due_notices, send_notice
+from intake.service import process_message, record_failure
+from intake.smtp import Transport, transport_from_url
+from intake.store import Store
+
+log = logging.getLogger(__name__)
+
+INGEST_TASK = "intake.ingest"
+SEND_TASK = "intake.send"
+
+
+class Queue(Protocol):
+    def ingest(self, message_id: int) -> None: ...
+
+    def send(self, notice_id: int, countdown: float = 0) -> None: ...
+
+
+def celery_config(settings: Settings) -> dict[str, Any]:
+    """Settings shared by the publishing side (poller) and the workers."""
+    conf: dict[str, Any] = {
+        "task_serializer": "json",
+        "accept_content": ["json"],
+        "result_serializer": "json",
+        "task_acks_late": True,
+        "task_reject_on_worker_lost": True,
+        "worker_prefetch_multiplier": 1,
+        "task_ignore_result": True,
+        "broker_connection_retry_on_startup": True,
+        "task_default_queue": "intake",
+        # Longer than the longest retry countdown (30 min), so a delayed task is not redelivered early.
+        "broker_transport_options": {"visibility_timeout": 3 * 3600},
+    }
+    if settings.broker_url and settings.broker_url.startswith("filesystem://"):
+        folder = str(settings.data_dir / "broker")
+        conf["broker_transport_options"] = {
+            "data_folder_in": folder, "data_folder_out": folder, "processed_folder": folder,
+            "store_processed": False, "polling_interval": 0.1,
+        }
+    return conf
+
+
+class CeleryQueue:
+    """Publishes ingest/send tasks by name to the broker."""
+
+    def __init__(self, settings: Settings, app: Any = None) -> None:
+        if app is None:
+            from celery import Celery
+
+            if settings.broker_url and settings.broker_url.startswith("filesystem://"):
+                (settings.data_dir / "broker").mkdir(parents=True, exist_ok=True)
+            app = Celery("intake-publisher", broker=settings.broker_url)
+            app.conf.update(celery_config(settings))
+        self.app = app
+
+    def ingest(self, message_id: int) -> None:
+        self.app.send_task(INGEST_TASK, args=[message_id])
+
+    def send(self, notice_id: int, countdown: float = 0) -> None:
+        self.app.send_task(SEND_TASK, args=[notice_id], countdown=countdown or None)
+
+
+@dataclass
+class InlineQueue:
+    """Runs work in this process at once (embedded mode, `intake ingest`, the demo)."""
+
+    runtime: Runtime | None = None
+    results: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+    def ingest(self, message_id: int) -> None:
+        assert self.runtime is not None
+        self.results[message_id] = self.runtime.ingest(message_id)
+
+    def send(self, notice_id: int, countdown: float = 0) -> None:
+        assert self.runtime is not None
+        try:
+            send_notice(self.runtime.store, self.runtime.settings, self.runtime.transport, notice_id)
+        except RetryLater as exc:
+            # In process there is nobody to wake us later: the `run` loop's sweep retries when due.
+            log.warning("%s", exc)
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    store: Store
+    transport: Transport
+    queue: Queue
+
+    def ingest(self, message_id: int, final_attempt: bool = True) -> dict[str, Any]:
+        """Process one stored message and dispatch its notices."""
+        try:
+            result, notice_ids = process_message(self.store, self.settings, message_id)
+        except Exception as exc:
+            log.exception("message %s failed", message_id)
+            record_failure(self.store, message_id, f"{type(exc).__name__}: {exc}", final_attempt)
+            raise
+        for notice_id in notice_ids:
+            self.queue.send(notice_id)
+        return result
+
+    def sweep(self) -> int:
+        """Re-dispatch notices that are due (crash between commit and enqueue, retries in embedded mode)."""
+        ids = due_notices(self.store)
+        for notice_id in ids:
+            self.queue.send(notice_id)
+        return len(ids)
+
+    def requeue_stale(self) -> int:
+        ids = stale_messages(self.store)
+        for message_id in ids:
+            self.queue.ingest(message_id)
+        return len(ids)
+
+
+STALE_SECONDS = 300
+
+
+def stale_messages(store: Store, older_than: float = STALE_SECONDS) -> list[int]:
+    """Messages stored but still unprocessed after a while (an enqueue lost to a crash)."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from intake.tables import Message, utcnow
+
+    with store.session() as s:
+        return list(s.scalars(select(Message.id).where(
+            Message.status == "received", Message.received_at < utcnow() - timedelta(seconds=older_than)
+        ).order_by(Message.id).limit(100)))
+
+
+def build_runtime(settings: Settings, inline: bool | None = None, migrate: bool | None = None) -> Runtime:
+    """The runtime for this process; embedded mode migrates the database automatically."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    store = Store(settings.database_url, settings.data_dir)
+    if migrate if migrate is not None else settings.database_url.startswith("sqlite"):
+        store.upgrade()
+    transport = transport_from_url(settings.smtp_url)
+    use_inline = settings.broker_url is None if inline is None else inline
+    queue: Queue = InlineQueue() if use_inline else CeleryQueue(settings)
+    runtime = Runtime(settings, store, transport, queue)
+    if isinstance(queue, InlineQueue):
+        queue.runtime = runtime
+    return runtime

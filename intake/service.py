@@ -1,0 +1,224 @@
+"""Process one stored message: evaluate it, persist the decision and its notices in one transaction.
+
+Idempotent by construction: a processed message returns its recorded result
+and only re-dispatches notices still pending; the message row is locked while
+the decision is written, submissions are unique per first message and
+notices per idempotency key, so a redelivered task changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from intake.config import Settings
+from intake.drafts import contract_json, from_stored, to_stored
+from intake.mail import parse_mail
+from intake.models import Draft, Outcome, ParsedMail, Photo, Reason
+from intake.notify import Planned, Subject, plan
+from intake.outbox import store_notices
+from intake.pipeline import Evaluation, evaluate
+from intake.routing import route_reviewers
+from intake.rules.base import Prior
+from intake.similarity import SIMHASH_CANDIDATE_DISTANCE, content_hash, hamming, jaccard, simhash
+from intake.store import Store
+from intake.tables import Event, Message, Notice, StoredFile, Submission, utcnow
+
+log = logging.getLogger(__name__)
+
+TRACKING_RE = re.compile(r"TG-\d{8}-\d{4,}")
+STATUS_OF = {Outcome.ACCEPTED: "pending_review", Outcome.INCOMPLETE: "incomplete", Outcome.HELD: "held"}
+_DUPLICATE_OF = ("pending_review", "held", "approved")
+NEAR_DUPLICATE = 0.9
+
+
+def find_prior_factory(store: Store, settings: Settings) -> Callable[[str], Prior | None]:
+    def find_prior(text: str) -> Prior | None:
+        since = utcnow() - timedelta(days=settings.duplicate_window_days)
+        digest, sig = content_hash(text), simhash(text)
+        with store.session() as s:
+            rows = s.execute(select(Submission.tracking_id, Submission.created_at, Submission.content_hash,
+                                    Submission.simhash, Submission.id)
+                             .where(Submission.status.in_(_DUPLICATE_OF), Submission.created_at >= since)
+                             .order_by(Submission.id)).all()
+            for tracking_id, created, chash, _sig, _id in rows:
+                if chash == digest:
+                    return Prior(tracking_id, created.strftime("%Y-%m-%d %H:%M"), 1.0)
+            for tracking_id, created, _chash, other, sub_id in rows:
+                if other is None or hamming(sig, other) > SIMHASH_CANDIDATE_DISTANCE:
+                    continue
+                stored = s.get_one(Submission, sub_id).draft
+                score = jaccard(text, from_stored(stored).body_text) if stored else 0.0
+                if score >= NEAR_DUPLICATE:
+                    return Prior(tracking_id, created.strftime("%Y-%m-%d %H:%M"), score)
+        return None
+
+    return find_prior
+
+
+def find_thread(session: Session, mail: ParsedMail) -> Submission | None:
+    """The submission this mail follows up, when its sender is that submission's contributor."""
+    found: Submission | None = None
+    match = TRACKING_RE.search(mail.subject)
+    if match:
+        found = session.scalar(select(Submission).where(Submission.tracking_id == match.group(0)))
+    refs = [r for r in (mail.in_reply_to, *mail.references) if r]
+    if found is None and refs:
+        sub_id = session.scalar(select(Notice.submission_id).where(Notice.message_id_header.in_(refs)).limit(1))
+        found = session.get(Submission, sub_id) if sub_id else None
+    if found is None or found.contributor_addr != mail.from_addr:
+        return None
+    return found
+
+
+def process_message(store: Store, settings: Settings, message_id: int) -> tuple[dict[str, Any], list[int]]:
+    """Decide one stored message; return (the JSON-contract result, notice ids to send)."""
+    with store.session() as s:
+        msg = s.get_one(Message, message_id)
+        if msg.status == "processed":
+            return dict(msg.result or {}), _pending_notices(s, message_id)
+        raw = store.blobs.get(msg.sha256)
+        size = max(len(raw), msg.size_bytes)  # an over-limit mail is stored as its header only
+    mail = parse_mail(raw)
+    with store.session() as s:
+        thread = find_thread(s, mail)
+        base = from_stored(thread.draft) if thread is not None and thread.draft else None
+        mergeable = thread is not None and base is not None and (
+            thread.status == "incomplete" or (thread.status == "pending_review" and _has_files(mail)))
+    ev = evaluate(mail, size, settings.submission_address, settings.required_fields,
+                  settings.max_message_bytes, find_prior_factory(store, settings),
+                  followup_of=base if mergeable else None)
+    if thread is not None and not mergeable and ev.outcome != Outcome.IGNORED:
+        ev = Evaluation(Outcome.IGNORED, _followup_reason(), ev.reasons, None)
+    return _persist(store, settings, message_id, mail, ev, thread.id if thread and mergeable else None,
+                    thread.id if thread else None)
+
+
+def _has_files(mail: ParsedMail) -> bool:
+    return any(not a.content_type.startswith("image/") for a in mail.attachments)
+
+
+def _followup_reason() -> Reason:
+    return Reason("follow_up", "ignore", "reply to a submission that needs no action")
+
+
+def _pending_notices(session: Session, message_id: int) -> list[int]:
+    return list(session.scalars(select(Notice.id).where(
+        Notice.message_id == message_id, Notice.status == "pending")))
+
+
+def _photo_bytes(store: Store) -> Callable[[Photo], bytes]:
+    return lambda photo: photo.data or store.blobs.get(photo.sha256)
+
+
+def _save_submission(
+    s: Session, store: Store, msg: Message, mail: ParsedMail, ev: Evaluation, thread_id: int | None
+) -> Submission | None:
+    if ev.draft is None or (thread_id is None and ev.outcome not in STATUS_OF):
+        return None
+    draft: Draft = ev.draft
+    for photo in draft.photos:
+        if photo.data:
+            store.blobs.put(photo.data)
+    if thread_id is not None:
+        sub = s.get_one(Submission, thread_id, with_for_update=True)
+        sub.revision += 1
+    else:
+        sub = Submission(tracking_id=store.next_tracking_id(s), first_message_id=msg.id, revision=1,
+                         contributor_addr=mail.from_addr, contributor_name=mail.from_name[:200],
+                         subject=mail.subject)
+        s.add(sub)
+    if ev.outcome in STATUS_OF:
+        sub.status = STATUS_OF[ev.outcome]
+    sub.outcome, sub.reason = ev.outcome.value, ev.reason.code if ev.reason else None
+    sub.title, sub.source_unit, sub.phone, sub.reviewer = (
+        draft.field("title"), draft.field("source_unit"), draft.field("phone"), draft.field("reviewer"))
+    sub.authors, sub.word_count, sub.manuscript = list(draft.authors), draft.word_count, draft.manuscript
+    sub.content_hash, sub.simhash = content_hash(draft.body_text), simhash(draft.body_text)
+    sub.missing, sub.warnings = ev.missing, [w.code for w in ev.warnings]
+    sub.draft, sub.updated_at = to_stored(draft), utcnow()
+    s.flush()
+    _save_files(s, store, sub, mail, draft)
+    s.add(Event(submission_id=sub.id, message_id=msg.id, kind=f"submission.{sub.status}",
+                detail={"revision": sub.revision, "missing": sub.missing}))
+    return sub
+
+
+def _save_files(s: Session, store: Store, sub: Submission, mail: ParsedMail, draft: Draft) -> None:
+    for att in mail.attachments:
+        kind = "manuscript" if att.filename == draft.manuscript else (
+            "photo" if att.content_type.startswith("image/") else "other")
+        s.add(StoredFile(submission_id=sub.id, revision=sub.revision, kind=kind, filename=att.filename[:500],
+                         content_type=att.content_type[:200], sha256=store.blobs.put(att.payload),
+                         size_bytes=len(att.payload)))
+    for photo in draft.photos:
+        if photo.source != "attachment":
+            s.add(StoredFile(submission_id=sub.id, revision=sub.revision, kind="photo", filename=photo.filename,
+                             content_type=photo.content_type, sha256=photo.sha256, size_bytes=photo.size_bytes,
+                             width=photo.width, height=photo.height, caption=photo.caption))
+
+
+def _persist(
+    store: Store, settings: Settings, message_id: int, mail: ParsedMail, ev: Evaluation,
+    thread_id: int | None, related_id: int | None,
+) -> tuple[dict[str, Any], list[int]]:
+    with store.session() as s:
+        msg = s.get_one(Message, message_id, with_for_update=True)
+        if msg.status == "processed":  # a concurrent delivery of the same task finished first
+            return dict(msg.result or {}), _pending_notices(s, message_id)
+        sub = _save_submission(s, store, msg, mail, ev, thread_id)
+        tracking_id = sub.tracking_id if sub else None
+        subject = Subject(
+            mail=mail, outcome=ev.outcome, reason=ev.reason, reasons=ev.reasons, draft=ev.draft,
+            tracking_id=tracking_id, scope=f"sub:{tracking_id}" if sub else f"msg:{message_id}",
+            revision=sub.revision if sub else 1, received_at=msg.received_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            reviewers=route_reviewers(settings, ev.draft, sub.id if sub else message_id),
+        )
+        planned = plan(subject, settings, _photo_bytes(store)) if ev.outcome != Outcome.IGNORED else []
+        created = store_notices(s, store, settings, planned, message_id, sub.id if sub else None)
+        result = _result(mail, ev, tracking_id, planned, created.rate_limited)
+        msg.status, msg.outcome, msg.reason = "processed", ev.outcome.value, ev.reason.code if ev.reason else None
+        msg.submission_id, msg.result, msg.processed_at = (sub.id if sub else related_id), result, utcnow()
+        msg.attempts += 1
+        s.add(Event(message_id=message_id, submission_id=msg.submission_id, kind="message.processed",
+                    detail={"outcome": ev.outcome.value, "reason": msg.reason}))
+        return result, [nid for nid in created.notice_ids if nid]
+
+
+def _result(
+    mail: ParsedMail, ev: Evaluation, tracking_id: str | None, planned: list[Planned], limited: list[str]
+) -> dict[str, Any]:
+    notifications = [
+        {"kind": item.kind.value, "to": list(item.envelope.recipients)}
+        for item in planned if item.rate_limited_recipient not in limited
+    ]
+    return {
+        "message_id": mail.message_id,
+        "tracking_id": tracking_id,
+        "outcome": ev.outcome.value,
+        "reason": ev.reason.code if ev.reason else None,
+        "draft": contract_json(ev.draft) if ev.draft is not None and ev.outcome != Outcome.IGNORED else None,
+        "missing": ev.missing,
+        "warnings": [w.code for w in ev.warnings],
+        "notifications": notifications,
+    }
+
+
+def record_failure(store: Store, message_id: int, error: str, final: bool) -> None:
+    """An unexpected error: count the attempt; on the final one, quarantine (status failed, replayable)."""
+    with store.session() as s:
+        msg = s.get_one(Message, message_id)
+        if msg.status == "processed":
+            return
+        msg.attempts += 1
+        msg.error = error[:4000]
+        if final:
+            msg.status = "failed"
+        s.add(Event(message_id=message_id, kind="message.failed" if final else "message.error",
+                    detail={"error": error[:1000]}))
