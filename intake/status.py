@@ -1,0 +1,62 @@
+"""Health: last successful poll per mailbox, message and notice counts, stale-mailbox warnings."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from intake.config import Settings
+from intake.i18n import t
+from intake.store import Store
+from intake.tables import MailboxState, Message, Notice, utcnow
+
+log = logging.getLogger(__name__)
+STALE_INTERVALS = 3
+
+
+def _age(when: datetime | None) -> float | None:
+    if when is None:
+        return None
+    now = utcnow()
+    return (now - (when if when.tzinfo else when.replace(tzinfo=now.tzinfo))).total_seconds()
+
+
+def stale_after(settings: Settings) -> float:
+    """How long a mailbox may go without a successful poll: N intervals (IDLE re-issue for IMAP)."""
+    return STALE_INTERVALS * max(settings.poll_interval, 60.0)
+
+
+def warn_stale(store: Store, settings: Settings) -> list[str]:
+    stale = []
+    with store.session() as s:
+        for box in settings.mailboxes:
+            state = s.get(MailboxState, box.name)
+            age = _age(state.last_poll_at if state else None)
+            if age is not None and age > stale_after(settings):
+                log.warning("mailbox %s has not been polled for %.0f s", box.name, age)
+                stale.append(box.name)
+    return stale
+
+
+def _fmt(counts: dict[str, int]) -> str:
+    return ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "0"
+
+
+def print_status(store: Store, settings: Settings) -> int:
+    with store.session() as s:
+        for box in settings.mailboxes:
+            state = s.get(MailboxState, box.name)
+            last = state.last_poll_at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if state and state.last_poll_at \
+                else t("never")
+            error = f" ({state.last_error})" if state and state.last_error else ""
+            print(t("status_mailbox", name=box.name, last=last, uv=state.uidvalidity if state else "-",
+                    uid=state.last_uid if state else "-", error=error))
+            age = _age(state.last_poll_at if state else None)
+            if age is not None and age > stale_after(settings):
+                print(t("status_stale", name=box.name, seconds=age))
+        messages = dict(s.execute(select(Message.status, func.count()).group_by(Message.status)).tuples().all())
+        notices = dict(s.execute(select(Notice.status, func.count()).group_by(Notice.status)).tuples().all())
+    print(t("status_counts", messages=_fmt(messages), notices=_fmt(notices)))
+    return 0 if not notices.get("failed") and not messages.get("failed") else 1

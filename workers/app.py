@@ -1,0 +1,41 @@
+"""The Celery application, configured from INTAKE_* settings (JSON only, acks late, prefetch 1)."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import Celery
+from celery.signals import worker_process_init
+
+from intake.config import load_settings
+from intake.runtime import CeleryQueue, Runtime, build_runtime, celery_config
+
+log = logging.getLogger(__name__)
+
+settings = load_settings()
+if settings.broker_url and settings.broker_url.startswith("filesystem://"):
+    (settings.data_dir / "broker").mkdir(parents=True, exist_ok=True)
+app = Celery("intake", broker=settings.broker_url or "memory://")
+app.conf.update(celery_config(settings))
+
+_runtime: Runtime | None = None
+
+
+def runtime() -> Runtime:
+    """This process's runtime, built lazily (after a prefork worker forks)."""
+    global _runtime
+    if _runtime is None:
+        built = build_runtime(settings, inline=True, migrate=False)
+        _runtime = Runtime(built.settings, built.store, built.transport, CeleryQueue(settings, app))
+    return _runtime
+
+
+def _reset_after_fork(**_kwargs: object) -> None:
+    global _runtime
+    _runtime = None
+
+
+worker_process_init.connect(_reset_after_fork, weak=False)
+
+
+import workers.tasks  # noqa: E402,F401  (registers the tasks)
