@@ -18,6 +18,7 @@ from email.header import Header
 from email.mime.base import MIMEBase
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
+from email.policy import compat32
 from email.utils import formataddr, formatdate
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +27,8 @@ from typing import Any
 import jinja2
 
 from intake.classify import LOOP_TAG
+
+SMTP_POLICY = compat32.clone(linesep="\r\n")
 
 
 def templates_dir() -> Path:
@@ -154,7 +157,7 @@ def compose(envelope: Envelope, rendered: Rendered, files: tuple[FilePart, ...] 
         for item in attached:
             root.attach(attachment_part(item))
     _headers(root, envelope, rendered.subject)
-    return root.as_bytes()
+    return root.as_bytes(policy=SMTP_POLICY)  # CRLF: smtplib sends bytes as they are
 
 
 def _headers(msg: MIMEBase, envelope: Envelope, subject: str) -> None:
