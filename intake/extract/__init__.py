@@ -1,0 +1,79 @@
+"""Extraction stage: turn one parsed mail into a draft article (or reasons why not).
+
+`extract()` expands archives, chooses the manuscript (.docx > .doc/.wps > .pdf > .txt, else
+the mail body when it reads like an article), reads blocks and photos, finds metadata, matches
+captions and reports every problem as a Reason. No exception escapes it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from intake.extract.assemble import build_draft
+from intake.extract.body import mail_body_lines, reads_like_article
+from intake.extract.choose import Sorted, first_readable, sort_attachments
+from intake.extract.content import Manuscript
+from intake.extract.html import large_attachment_links
+from intake.extract.limits import ExtractLimits
+from intake.extract.secrecy import find_markers
+from intake.extract.text import lines_to_items
+from intake.models import Extraction, ParsedMail, Reason
+
+__all__ = ["ExtractLimits", "extract"]
+log = logging.getLogger(__name__)
+
+
+def extract(mail: ParsedMail, limits: ExtractLimits = ExtractLimits()) -> Extraction:  # noqa: B008
+    """The draft of one mail and every reason found; failures become reasons, never exceptions."""
+    try:
+        return _extract(mail, limits)
+    except Exception as exc:
+        log.exception("extraction failed for %s", mail.message_id)
+        return Extraction(None, (Reason("unreadable_manuscript", "reject", f"extraction failed: {exc!r}"),))
+
+
+def _links(mail: ParsedMail) -> list[dict[str, str | None]]:
+    try:
+        return large_attachment_links(mail.html_body, mail.text_body)
+    except Exception:  # a broken HTML body must not hide the manuscript
+        log.exception("large-attachment scan failed for %s", mail.message_id)
+        return []
+
+
+def _no_manuscript(sorted_: Sorted, links: list[dict[str, str | None]]) -> Reason:
+    if links:
+        return Reason("external_link", "reject", "manuscript only as a large-attachment link", {"links": links})
+    if sorted_.others:
+        names = [a.filename for a in sorted_.others]
+        return Reason("unsupported_attachment", "reject", "、".join(names), {"filenames": names})
+    return Reason("no_manuscript", "reject")
+
+
+def _secrecy(mail: ParsedMail, sorted_: Sorted, body: list[str], ms: Manuscript | None) -> list[Reason]:
+    texts = [("subject", mail.subject), *(("filename", n) for n in sorted_.names), ("body", "\n".join(body))]
+    if ms is not None and ms.format != "body":
+        texts.append(("manuscript", "\n".join(it.text for it in ms.items)))
+    return find_markers(texts)
+
+
+def _extract(mail: ParsedMail, limits: ExtractLimits) -> Extraction:
+    body = mail_body_lines(mail)
+    links = _links(mail)
+    sorted_ = sort_attachments(mail.attachments, limits)
+    reasons = list(sorted_.reasons)
+    if any(r.severity == "reject" for r in reasons):
+        return Extraction(None, tuple(reasons + _secrecy(mail, sorted_, body, None)))
+    manuscript, failures = first_readable(sorted_.manuscripts, limits, mail.message_id)
+    reasons += failures
+    if manuscript is None and not failures and reads_like_article(body):
+        manuscript = Manuscript(None, "body", lines_to_items(body))
+    if manuscript is None:
+        if not failures:
+            reasons.append(_no_manuscript(sorted_, links))
+        return Extraction(None, tuple(reasons + _secrecy(mail, sorted_, body, None)))
+    draft, draft_reasons = build_draft(manuscript, body, mail.subject, sorted_.photos, limits)
+    reasons += draft_reasons
+    reasons += [Reason("external_link", "warning", str(link.get("filename") or link["url"]), dict(link))
+                for link in links]
+    reasons += _secrecy(mail, sorted_, body, manuscript)
+    return Extraction(draft, tuple(reasons))

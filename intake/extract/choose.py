@@ -1,0 +1,101 @@
+"""Sort a mail's attachments (archives expanded) into manuscripts, photos and others, and read
+the best manuscript: .docx > .doc/.wps > .pdf > .txt, by content sniffing where names lie.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from intake.extract import archive
+from intake.extract.content import ExtractError, Manuscript
+from intake.extract.doc import read_doc
+from intake.extract.docx import OLE_MAGIC, read_docx
+from intake.extract.limits import ExtractLimits
+from intake.extract.pdf import read_pdf
+from intake.extract.photos import is_photo_name
+from intake.extract.text import read_text
+from intake.models import Attachment, Reason
+
+log = logging.getLogger(__name__)
+PRIORITY = {"docx": 0, "doc": 1, "wps": 1, "docm": 1, "odt": 1, "rtf": 1, "pdf": 2, "txt": 3}
+_MIN_INLINE_PHOTO = 20_000  # smaller inline images are signature logos and emoji
+_ENCRYPTED_OOXML = "EncryptionInfo".encode("utf-16-le")
+
+
+@dataclass
+class Sorted:
+    manuscripts: list[Attachment] = field(default_factory=list)
+    photos: list[Attachment] = field(default_factory=list)
+    others: list[Attachment] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # every file name, archive members included
+    reasons: list[Reason] = field(default_factory=list)
+
+
+def _place(att: Attachment, out: Sorted) -> None:
+    ext = att.extension
+    if ext in PRIORITY:
+        out.manuscripts.append(att)
+    elif is_photo_name(att.filename) or (not ext and att.content_type.startswith("image/")):
+        if not (att.inline and len(att.payload) < _MIN_INLINE_PHOTO):
+            out.photos.append(att)
+    else:
+        out.others.append(att)
+
+
+def sort_attachments(attachments: tuple[Attachment, ...], limits: ExtractLimits) -> Sorted:
+    out = Sorted()
+    for att in attachments:
+        out.names.append(att.filename)
+        if len(att.payload) > limits.max_attachment_bytes:
+            out.reasons.append(Reason("unsafe_attachment", "reject", "attachment larger than the limit",
+                                      {"filename": att.filename, "size_bytes": len(att.payload)}))
+            continue
+        if att.extension in archive.ARCHIVE_EXTENSIONS:
+            members, reasons = archive.expand(att, limits)
+            out.reasons.extend(reasons)
+            out.names.extend(m.filename for m in members)
+            for member in members:
+                _place(member, out)
+            if not members and not any(r.severity == "reject" for r in reasons):
+                out.others.append(att)
+            continue
+        _place(att, out)
+    out.manuscripts.sort(key=lambda a: PRIORITY[a.extension])  # stable: mail order within a format
+    return out
+
+
+def read_manuscript(att: Attachment, limits: ExtractLimits) -> Manuscript:
+    """Dispatch on the content's magic bytes first, then on the extension."""
+    data, ext, name = att.payload, att.extension, att.filename
+    if data.startswith(b"PK\x03\x04") and ext != "odt":
+        return read_docx(data, name, limits, fmt=ext if ext in ("docx", "docm") else "docx")
+    if data.startswith(OLE_MAGIC):
+        if _ENCRYPTED_OOXML in data:
+            raise ExtractError("unreadable_manuscript", "password-protected Word file")
+        return read_doc(data, name, ext if ext in ("doc", "wps") else "doc", limits)
+    if data.lstrip()[:5] == b"%PDF-" or ext == "pdf":
+        return read_pdf(data, name, limits)
+    if ext == "txt":
+        return read_text(data, name)
+    return read_doc(data, name, ext, limits)
+
+
+def first_readable(
+    manuscripts: list[Attachment], limits: ExtractLimits, message_id: str
+) -> tuple[Manuscript | None, list[Reason]]:
+    """The first manuscript that reads (by priority); failures of the others become warnings."""
+    failures: list[Reason] = []
+    for att in manuscripts:
+        try:
+            return read_manuscript(att, limits), failures
+        except ExtractError as exc:
+            log.warning("%s: %s unreadable: %s", message_id, att.filename, exc)
+            failures.append(Reason(exc.code, "warning", exc.detail, {"filename": att.filename}))
+        except Exception as exc:  # any library failure on hostile input is an unreadable file
+            log.exception("%s: extractor crashed on %s", message_id, att.filename)
+            failures.append(Reason("unreadable_manuscript", "warning", repr(exc), {"filename": att.filename}))
+    if failures:  # none readable: the first failure rejects the submission
+        first = failures[0]
+        failures[0] = Reason(first.code, "reject", first.detail, first.data)
+    return None, failures

@@ -1,0 +1,159 @@
+"""Label lines ("作者：张三  电话：138…") in manuscript or mail body text → (kind, value, line) hits.
+
+The label synonyms are those of DESIGN.md §5. A label counts only at the start of a
+line (after an optional bracket) or after a space/punctuation mark inside a line that
+already starts with one, so prose such as "记者从市委获悉" is never read as metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from intake.extract.units import is_unit
+from intake.text import clean_line
+
+LABELS: dict[str, tuple[str, ...]] = {
+    "source_unit": ("作者单位", "供稿单位", "报送单位", "拟稿单位", "投稿单位", "信息来源", "工作单位", "来源", "单位"),
+    "author": ("撰稿人", "拟稿人", "通讯员", "作者", "撰稿", "供稿", "记者", "执笔", "文字", "文"),
+    "phone": ("联系电话", "联系方式", "手机号码", "手机号", "电话", "手机"),
+    "reviewer": ("审核人", "审核", "审稿", "审签", "签发", "审定", "把关人"),
+    "photographer": ("摄影", "图片", "图"),
+    "other": ("联系人", "电子邮箱", "邮箱", "通讯地址", "地址", "邮编"),
+}
+_KIND = {label: kind for kind, labels in LABELS.items() for label in labels}
+_SLASH_ONLY = frozenset({"文", "图", "图片"})  # "图：…"/"图片：…" are captions, "图/张三" is a credit
+_SPACE_OK = frozenset({"通讯员", "记者"})  # "通讯员 张三 李四" is how credits are written
+_SHORT_LINE = 30  # a space separator counts for any label only on lines this short
+# "来 源：" / "作　者：": editors pad two-character labels with (full-width) spaces
+_ALTS = "|".join(r"\s*".join(label) for label in sorted(_KIND, key=len, reverse=True))
+_LABEL = re.compile(
+    rf"(?:^|(?<=[\s，,；;|（(【]))(?:本报|本台|特约|见习)?(?P<label>{_ALTS})\s*(?P<sep>[：:/／]|\s+)"
+)
+_OPEN = "（(【["
+_TRIM = " ，,；;|）)】]。"
+# "张三 摄" / "（李四 摄影）": a postfix photo credit
+_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[、，, ]+[\u4e00-\u9fff·]{2,4})*"
+_POSTFIX_CREDIT = re.compile(
+    rf"^(?:[（(](?P<a>{_NAMES})\s*[/／]?\s*摄影?[）)]|(?P<b>{_NAMES})(?:\s+|\s*[/／]\s*)摄影?)$"
+)
+
+
+# "本网讯（通讯员 萧瑾 何文彬）3月15日，…": the credit inside a lead paragraph (which stays body text)
+_LEAD_CREDIT = re.compile(
+    r"^(?:[^（(]{0,10}讯)?\s*[（(](?P<credit>(?:本报|本台|本网|特约)?(?:通讯员|记者)[^）)]{1,40})[）)]"
+)
+_BRACKETED = re.compile(r"^[（(](?P<inner>[^（）()]+)[）)]$")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A labelled value: `kind` is a key of LABELS, `line` the index in the lines given."""
+
+    kind: str
+    value: str
+    line: int
+
+
+def _label(match: re.Match[str]) -> str:
+    return re.sub(r"\s", "", match["label"])
+
+
+def _valid(match: re.Match[str], line: str) -> bool:
+    label, sep = _label(match), match["sep"]
+    if sep in "/／":
+        return label in _SLASH_ONLY or label in ("摄影", "作者", "供稿")
+    if label in _SLASH_ONLY:
+        return False
+    if sep in "：:":
+        return True
+    return label in _SPACE_OK or len(line) <= _SHORT_LINE
+
+
+def label_matches(line: str) -> list[re.Match[str]]:
+    """Label matches of a label line (first one at the start), or [] for any other line."""
+    matches = [m for m in _LABEL.finditer(line) if _valid(m, line)]
+    if not matches:
+        return []
+    start = len(line) - len(line.lstrip(_OPEN))
+    return matches if matches[0].start() == start else []
+
+
+def is_label_line(line: str) -> bool:
+    line = clean_line(line)
+    return bool(label_matches(line)) or bool(_POSTFIX_CREDIT.match(line))
+
+
+def _line_hits(line: str, index: int) -> tuple[list[Hit], bool]:
+    """Hits of one line and whether its last label wants its value from the next line."""
+    matches = label_matches(line)
+    hits: list[Hit] = []
+    for n, m in enumerate(matches):
+        end = matches[n + 1].start() if n + 1 < len(matches) else len(line)
+        value = line[m.end() : end].strip(_TRIM)
+        if value:
+            hits.append(Hit(_KIND[_label(m)], value, index))
+        elif n + 1 == len(matches) and m["sep"] in "：:":
+            return hits, True
+    return hits, False
+
+
+def find_hits(lines: list[str]) -> tuple[list[Hit], set[int]]:
+    """Every labelled value in `lines` and the indexes of the lines that carry only metadata."""
+    hits: list[Hit] = []
+    used: set[int] = set()
+    cleaned = [clean_line(x) for x in lines]
+    for i, line in enumerate(cleaned):
+        if i in used or not line:
+            continue
+        credit = _POSTFIX_CREDIT.match(line)
+        if credit and not label_matches(line):
+            hits.append(Hit("photographer", credit["a"] or credit["b"], i))
+            used.add(i)
+            continue
+        lead = _LEAD_CREDIT.match(line)
+        if lead and len(line) > lead.end():
+            hits.append(Hit("author", lead["credit"], i))
+            continue
+        bracketed = _bracketed(line, i)
+        if bracketed:
+            hits.extend(bracketed)
+            used.add(i)
+            continue
+        line_hits, wants_next = _line_hits(line, i)
+        if not line_hits and not wants_next:
+            continue
+        used.add(i)
+        hits.extend(line_hits)
+        if wants_next:
+            nxt = _next_value(cleaned, i)
+            if nxt is not None:
+                kind = _KIND[_label(label_matches(line)[-1])]
+                hits.append(Hit(kind, cleaned[nxt].strip(_TRIM), nxt))
+                used.add(nxt)
+    return hits, used
+
+
+def _bracketed(line: str, index: int) -> list[Hit]:
+    """"（云岭县交通运输局 文/周子涵）": a unit, then labels, all in brackets under the title."""
+    m = _BRACKETED.match(line)
+    if not m:
+        return []
+    inner = m["inner"].strip()
+    first = next((x for x in _LABEL.finditer(inner) if _valid(x, inner) and x.start() > 0), None)
+    if first is None:
+        return []
+    prefix = inner[: first.start()].strip()
+    if not is_unit(prefix):
+        return []
+    hits, _ = _line_hits(inner[first.start() :], index)
+    return [Hit("source_unit", prefix, index), *hits]
+
+
+def _next_value(lines: list[str], i: int) -> int | None:
+    """Index of the next non-empty line if it can be a label's value (short, not a label itself)."""
+    for j in range(i + 1, min(i + 3, len(lines))):
+        if lines[j]:
+            ok = len(lines[j]) <= 40 and not is_label_line(lines[j])
+            return j if ok else None
+    return None

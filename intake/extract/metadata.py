@@ -1,0 +1,154 @@
+"""Find the draft's metadata (title, source unit, authors, phone, reviewer, photographers).
+
+Where a field is looked for, first hit wins (DESIGN.md §5):
+
+- title:        manuscript title line > subject (without 投稿/【单位】 prefixes) > manuscript file name
+- source_unit:  manuscript label > mail body label > manuscript 落款 closing line > subject
+                > sender's signature in the body > manuscript file name
+- authors, photographers, reviewer: manuscript label/credit > mail body label
+- phone:        manuscript label > mail body label > any phone number in the signature
+
+`FieldValue.found_in` records which: "manuscript", "manuscript:closing", "body", "subject",
+"signature", "filename".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from intake.extract.labels import Hit, find_hits
+from intake.extract.names import normalise_phone, split_credits, split_names
+from intake.extract.units import closing_lines, closing_unit, parse_subject, signature_lines, signature_unit
+from intake.models import FieldValue
+from intake.text import clean_line
+
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
+_MAX_TITLE = 40
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Everything find_metadata learned; `used_lines` are manuscript lines that are metadata, not body."""
+
+    title: FieldValue | None
+    source_unit: FieldValue | None
+    authors: tuple[str, ...]
+    authors_found_in: str | None
+    phone: FieldValue | None
+    reviewer: FieldValue | None
+    photographers: tuple[str, ...]
+    used_lines: frozenset[int]
+    title_line: int | None
+
+
+def title_index(lines: list[str], used: set[int] | frozenset[int] = frozenset()) -> int | None:
+    """The first short, non-metadata line among the first ones, if it reads like a title."""
+    seen = 0
+    for i, raw in enumerate(lines):
+        line = clean_line(raw)
+        if not line or i in used:
+            continue
+        seen += 1
+        if len(line) <= _MAX_TITLE and not _HEADING.match(line) and line[-1] not in "。！？；，：,;:":
+            return i
+        if seen >= 3 or len(line) > _MAX_TITLE:
+            return None
+    return None
+
+
+def _people(hits: list[Hit]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    authors: list[str] = []
+    photographers: list[str] = []
+    for hit in hits:
+        if hit.kind == "author":
+            a, p = split_credits(hit.value)
+            authors += [x for x in a if x not in authors]
+            photographers += [x for x in p if x not in photographers]
+        elif hit.kind == "photographer":
+            photographers += [x for x in split_names(hit.value) if x not in photographers]
+    return tuple(authors), tuple(photographers)
+
+
+def _first(kind: str, sources: list[tuple[list[Hit], str]]) -> FieldValue | None:
+    for hits, found_in in sources:
+        for hit in hits:
+            if hit.kind != kind:
+                continue
+            value = normalise_phone(hit.value) if kind == "phone" else hit.value
+            if value:
+                return FieldValue(value, found_in)
+    return None
+
+
+def _signature_phone(body_lines: list[str]) -> FieldValue | None:
+    for _, line in signature_lines(body_lines):
+        phone = normalise_phone(line)
+        if phone:
+            return FieldValue(phone, "signature")
+    return None
+
+
+def _source_unit(
+    sources: list[tuple[list[Hit], str]], manuscript_lines: list[str], body_lines: list[str], subject: str,
+    filename: str | None,
+) -> FieldValue | None:
+    labelled = _first("source_unit", sources)
+    if labelled:
+        return labelled
+    closing = closing_unit(manuscript_lines)
+    if closing:
+        return FieldValue(closing[0], "manuscript:closing")
+    unit = parse_subject(subject)[0]
+    if unit:
+        return FieldValue(unit, "subject")
+    unit = signature_unit(body_lines)
+    if unit:
+        return FieldValue(unit, "signature")
+    unit = parse_subject(_stem(filename))[0] if filename else None
+    return FieldValue(unit, "filename") if unit else None
+
+
+def _stem(filename: str | None) -> str:
+    name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+def _title(lines: list[str], index: int | None, subject: str, filename: str | None) -> FieldValue | None:
+    if index is not None:
+        return FieldValue(clean_line(lines[index]), "manuscript")
+    title = parse_subject(subject)[1]
+    if title:
+        return FieldValue(title, "subject")
+    title = parse_subject(_stem(filename))[1] if filename else None
+    return FieldValue(title, "filename") if title else None
+
+
+def find_metadata(
+    manuscript_lines: list[str], body_lines: list[str], subject: str, filename: str | None
+) -> Metadata:
+    """Metadata of one submission; see the module docstring for the precedence."""
+    m_hits, used = find_hits(manuscript_lines)
+    b_hits, _ = find_hits(body_lines)
+    used |= closing_lines(manuscript_lines)
+    sources = [(m_hits, "manuscript"), (b_hits, "body")]
+    authors: tuple[str, ...] = ()
+    authors_found_in: str | None = None
+    photographers: tuple[str, ...] = ()
+    for hits, found_in in sources:
+        a, p = _people(hits)
+        if a and not authors:
+            authors, authors_found_in = a, found_in
+        photographers = photographers or p
+    index = title_index(manuscript_lines, used)
+    return Metadata(
+        title=_title(manuscript_lines, index, subject, filename),
+        source_unit=_source_unit(sources, manuscript_lines, body_lines, subject, filename),
+        authors=authors,
+        authors_found_in=authors_found_in,
+        phone=_first("phone", sources) or _signature_phone(body_lines),
+        reviewer=_first("reviewer", sources),
+        photographers=photographers,
+        used_lines=frozenset(used),
+        title_line=index,
+    )

@@ -1,0 +1,87 @@
+"""Photos: check one image with Pillow (format, size, orientation, pixel bomb) and warn about
+what editors ask for (≥ 1 MB or ≥ 1920 px long edge, a caption ≤ 100 字, a photo credit).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import warnings
+
+from PIL import Image, UnidentifiedImageError
+
+from intake.extract.limits import MIB, ExtractLimits
+from intake.models import Photo, Reason
+
+PHOTO_EXTENSIONS = frozenset({"jpg", "jpeg", "jpe", "png", "gif", "bmp", "tif", "tiff", "webp", "heic", "heif"})
+_PHOTO_FORMATS = frozenset({"JPEG", "MPO", "PNG", "GIF", "BMP", "TIFF", "WEBP"})
+_ORIENTATION = 0x0112
+_MIN_BYTES = MIB
+_MIN_LONG_EDGE = 1920
+_MAX_CAPTION = 100
+
+
+def is_photo_name(name: str) -> bool:
+    return "." in name and name.lower().rsplit(".", 1)[-1] in PHOTO_EXTENSIONS
+
+
+def inspect_photo(
+    filename: str, data: bytes, caption: str | None, source: str, limits: ExtractLimits
+) -> Photo | Reason | None:
+    """A Photo, a Reason when the image is unsafe or unreadable, or None for non-photo art (WMF/EMF)."""
+    if len(data) > limits.max_attachment_bytes:
+        return Reason("unsafe_attachment", "reject", "image larger than the attachment limit",
+                      {"filename": filename})
+    try:
+        with warnings.catch_warnings():
+            # our own pixel limit is checked below; Pillow's global warning is not ours to change
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as img:
+                fmt, (width, height) = img.format or "", img.size
+                orientation = img.getexif().get(_ORIENTATION, 1) if fmt in ("JPEG", "MPO", "TIFF", "WEBP") else 1
+            if width * height <= limits.max_image_pixels and fmt in _PHOTO_FORMATS:
+                with Image.open(io.BytesIO(data)) as img:
+                    img.verify()
+    except Image.DecompressionBombError:
+        return _bomb(filename)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        return Reason("unreadable_photo", "warning", str(exc), {"filename": filename})
+    if fmt not in _PHOTO_FORMATS:
+        return None
+    if width * height > limits.max_image_pixels:
+        return _bomb(filename)
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
+    content_type = Image.MIME.get(fmt, "application/octet-stream")
+    return Photo(filename, content_type, hashlib.sha256(data).hexdigest(), len(data), width, height,
+                 caption, source, data)
+
+
+def _bomb(filename: str) -> Reason:
+    return Reason("unsafe_attachment", "reject", "image has too many pixels", {"filename": filename})
+
+
+def _caption_length(caption: str) -> int:
+    return len(re.sub(r"\s", "", caption))
+
+
+def photo_warnings(photos: list[Photo], has_credit: bool, has_originals: bool) -> list[Reason]:
+    """Every photo warning for the draft's photos, one Reason per photo and problem."""
+    reasons: list[Reason] = []
+    for photo in photos:
+        data = {"filename": photo.filename}
+        if photo.size_bytes < _MIN_BYTES and max(photo.width, photo.height) < _MIN_LONG_EDGE:
+            reasons.append(Reason("photo_too_small", "warning",
+                                  f"{photo.size_bytes} bytes, {photo.width}×{photo.height}",
+                                  {**data, "size_bytes": photo.size_bytes, "width": photo.width,
+                                   "height": photo.height}))
+        if not photo.caption:
+            reasons.append(Reason("photo_missing_caption", "warning", "", data))
+        elif _caption_length(photo.caption) > _MAX_CAPTION:
+            reasons.append(Reason("caption_too_long", "warning", f"{_caption_length(photo.caption)} 字", data))
+    if photos and not has_originals and all(p.source == "docx" for p in photos):
+        reasons.append(Reason("photos_only_in_manuscript", "warning", "", {"count": len(photos)}))
+    if photos and not has_credit:
+        reasons.append(Reason("no_photo_credit", "warning"))
+    return reasons

@@ -1,0 +1,25 @@
+"""Secrecy markings (秘密, 机密, 绝密, 内部资料, 内部文件, 注意保密): such material is held for a human."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from intake.models import Reason
+
+MARKERS = ("绝密", "机密", "秘密", "内部资料", "内部文件", "注意保密")
+# Phrases that name secrets in ordinary prose (an article on 保密 education) rather than mark the
+# material itself; removing them first still leaves a real marking such as "机密★1年" visible.
+_PROSE = ("国家秘密", "商业秘密", "工作秘密", "国家机密", "商业机密")
+
+
+def find_markers(texts: Iterable[tuple[str, str]]) -> list[Reason]:
+    """One "hold" Reason per marker found in (where, text) pairs, e.g. ("filename", "机密-通报.docx")."""
+    found: dict[str, str] = {}
+    for where, text in texts:
+        for phrase in _PROSE:
+            text = text.replace(phrase, "")
+        for marker in MARKERS:
+            if marker in text and marker not in found and not any(marker in f for f in found):
+                found[marker] = where
+    return [Reason("secrecy_marker", "hold", f"{marker} ({where})", {"marker": marker, "where": where})
+            for marker, where in found.items()]

@@ -1,0 +1,101 @@
+"""Source units and titles outside label lines: 落款 closing lines, the mail subject, the signature."""
+
+from __future__ import annotations
+
+import re
+
+from intake.text import clean_line
+
+_SUFFIX = (
+    "委员会|工作委员会|党委|党组|党工委|总支|支部|工委|纪委|监委|人大|政协|政府|办公室|办事处|街道|社区|"
+    "中心|公司|集团|协会|学会|联合会|医院|大学|学院|中学|小学|法院|检察院|管委会|乡|镇|村|局|厅|部|委|办|"
+    "院|校|所|站|队|处|科|馆|会|署|社|团"
+)
+UNIT = re.compile(rf"^[\u4e00-\u9fff（）()·]{{2,40}}(?:{_SUFFIX})(?:[（(][^）)]{{1,12}}[）)])?$")
+_DATE = (
+    r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
+)
+DATE_LINE = re.compile(rf"^(?:{_DATE})$")
+_UNIT_DATE = re.compile(rf"^(?P<unit>.+?)\s*(?:{_DATE})$")
+_REPLY = re.compile(r"^(?:(?:re|fw|fwd|回复|答复|转发)\s*[:：]\s*)+", re.I)
+_SUBMIT = r"(?:投稿|来稿|供稿|稿件|报送)"
+_BRACKET = re.compile(r"^[【\[](?P<head>[^】\]]+)[】\]]\s*(?P<rest>.+)$")
+_SUBMIT_PREFIX = re.compile(rf"^{_SUBMIT}\s*[：:\-—－_ ]+\s*")
+_COLON = re.compile(r"^(?P<head>[^：:]{2,40})[：:]\s*(?P<rest>.+)$")
+_DASH = re.compile(r"^(?P<head>[^—\-－ ]{2,40})\s*(?:——|—|－|-| )\s*(?P<rest>.+)$")
+_SIG_DELIM = re.compile(r"^(?:--\s*|——+|-{2,}|_{3,})$")
+
+
+def is_unit(text: str) -> bool:
+    return bool(UNIT.match(clean_line(text)))
+
+
+def closing_unit(lines: list[str]) -> tuple[str, int] | None:
+    """The unit of a 落款 among the last lines ("XX局 2026年11月20日" or unit then date), with its index."""
+    tail = [(i, clean_line(x)) for i, x in enumerate(lines) if clean_line(x)][-4:]
+    for n in range(len(tail) - 1, -1, -1):
+        i, line = tail[n]
+        m = _UNIT_DATE.match(line)
+        if m and is_unit(m["unit"]):
+            return m["unit"].strip(), i
+        if DATE_LINE.match(line) and n > 0 and is_unit(tail[n - 1][1]):
+            return tail[n - 1][1], tail[n - 1][0]
+    return None
+
+
+def closing_lines(lines: list[str]) -> set[int]:
+    """Indexes of the 落款 lines (unit and date) so they are not kept as body paragraphs."""
+    found = closing_unit(lines)
+    if found is None:
+        return set()
+    unit_index = found[1]
+    used = {unit_index}
+    for j in range(unit_index + 1, min(unit_index + 3, len(lines))):
+        if DATE_LINE.match(clean_line(lines[j])):
+            used.add(j)
+    return used
+
+
+def _strip_title(text: str) -> str:
+    return clean_line(text).strip("《》“”\"").strip()
+
+
+def parse_subject(subject: str) -> tuple[str | None, str | None]:
+    """(source_unit, title) from a subject: "【单位】标题", "单位：标题", "单位+标题", "投稿：标题"."""
+    text = _REPLY.sub("", clean_line(subject)).strip()
+    text = _SUBMIT_PREFIX.sub("", text)
+    if not text:
+        return None, None
+    m = _BRACKET.match(text)
+    if m:
+        head = m["head"].strip()
+        return (None if re.fullmatch(_SUBMIT, head) else head), _strip_title(m["rest"])
+    parts = [p.strip() for p in re.split(r"[+＋]", text) if p.strip()]
+    if len(parts) >= 2:  # "单位+标题" or "单位+作者+标题"
+        return parts[0], _strip_title(parts[-1])
+    for pattern in (_COLON, _DASH):
+        m = pattern.match(text)
+        if m and is_unit(m["head"]):
+            return m["head"].strip(), _strip_title(m["rest"])
+    return None, _strip_title(text) or None
+
+
+def signature_lines(body_lines: list[str]) -> list[tuple[int, str]]:
+    """The sender's signature: lines after a "--" delimiter, else the last five non-empty lines."""
+    cleaned = [(i, clean_line(x)) for i, x in enumerate(body_lines)]
+    for n in range(len(cleaned) - 1, -1, -1):
+        if _SIG_DELIM.match(cleaned[n][1]):
+            return [(i, x) for i, x in cleaned[n + 1 :] if x]
+    return [(i, x) for i, x in cleaned if x][-5:]
+
+
+def has_signature_delimiter(body_lines: list[str]) -> bool:
+    return any(_SIG_DELIM.match(clean_line(x)) for x in body_lines)
+
+
+def signature_unit(body_lines: list[str]) -> str | None:
+    for _, line in signature_lines(body_lines):
+        if is_unit(line):
+            return line
+    return None

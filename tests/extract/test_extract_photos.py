@@ -1,0 +1,87 @@
+"""Photos: Pillow checks, orientation, pixel bombs, warnings, captions and credits."""
+
+from __future__ import annotations
+
+import io
+
+from extract_helpers import jpeg
+from PIL import Image
+
+from intake.extract.captions import credits_in, filename_caption, match_captions, numbered_captions
+from intake.extract.limits import ExtractLimits
+from intake.extract.photos import inspect_photo, photo_warnings
+from intake.models import Photo, Reason
+
+LIMITS = ExtractLimits()
+
+
+def photo(data: bytes, caption: str | None = "会场", source: str = "attachment") -> Photo:
+    result = inspect_photo("p.jpg", data, caption, source, LIMITS)
+    assert isinstance(result, Photo)
+    return result
+
+
+def test_jpeg_is_measured_and_hashed() -> None:
+    p = photo(jpeg(640, 480))
+    assert (p.width, p.height, p.content_type) == (640, 480, "image/jpeg")
+    assert len(p.sha256) == 64 and p.size_bytes > 0
+
+
+def test_exif_orientation_6_swaps_width_and_height() -> None:
+    p = photo(jpeg(640, 480, orientation=6))
+    assert (p.width, p.height) == (480, 640)
+
+
+def test_pixel_bomb_is_unsafe_without_decoding() -> None:
+    out = io.BytesIO()
+    Image.new("1", (12000, 8000)).save(out, "PNG")  # 96 M pixels, a few kB
+    result = inspect_photo("bomb.png", out.getvalue(), None, "attachment", LIMITS)
+    assert isinstance(result, Reason) and result.code == "unsafe_attachment"
+
+
+def test_not_an_image_is_an_unreadable_photo_warning() -> None:
+    result = inspect_photo("x.jpg", b"not an image", None, "attachment", LIMITS)
+    assert isinstance(result, Reason) and (result.code, result.severity) == ("unreadable_photo", "warning")
+
+
+def test_small_photo_warns_large_edge_does_not() -> None:
+    codes = [r.code for r in photo_warnings([photo(jpeg(640, 480))], True, True)]
+    assert codes == ["photo_too_small"]
+    assert photo_warnings([photo(jpeg(2000, 1000))], True, True) == []
+
+
+def test_caption_warnings_and_missing_credit() -> None:
+    photos = [photo(jpeg(2000, 1000), None), photo(jpeg(2000, 1000), "长" * 101)]
+    codes = [r.code for r in photo_warnings(photos, False, True)]
+    assert codes == ["photo_missing_caption", "caption_too_long", "no_photo_credit"]
+
+
+def test_photos_only_in_the_manuscript() -> None:
+    codes = [r.code for r in photo_warnings([photo(jpeg(2000, 1000), source="docx")], True, False)]
+    assert codes == ["photos_only_in_manuscript"]
+
+
+def test_numbered_caption_lines_in_several_forms() -> None:
+    lines = ["图1：党员志愿者清扫楼道", "图二 居民议事会现场", "【图3】老党员讲党课", "图片4、社区书记发言"]
+    assert numbered_captions(lines) == {
+        1: "党员志愿者清扫楼道", 2: "居民议事会现场", 3: "老党员讲党课", 4: "社区书记发言"}
+
+
+def test_captions_match_by_file_number_then_order_then_file_name() -> None:
+    names = ["2.jpg", "IMG_2031.jpg", "微信图片_20261120093512.jpg", "党员志愿者清扫楼道.jpg"]
+    body = ["图1：第一张", "图2：第二张"]
+    assert match_captions(names, body, [], []) == ["第二张", "第二张", None, "党员志愿者清扫楼道"]
+
+
+def test_embedded_captions_pass_to_originals_when_counts_match() -> None:
+    assert match_captions(["IMG_1.jpg"], [], [], ["议事会现场"]) == ["议事会现场"]
+
+
+def test_descriptive_file_names_only() -> None:
+    assert filename_caption("01-老党员讲党课.jpg") == "老党员讲党课"
+    assert filename_caption("DSC00012.JPG") is None
+    assert filename_caption("微信图片_20261120.jpg") is None
+
+
+def test_credits_inside_captions() -> None:
+    assert credits_in(["议事会现场（郑凯 摄）", "摄影：林小燕", None]) == ("郑凯", "林小燕")
