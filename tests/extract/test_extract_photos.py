@@ -34,7 +34,7 @@ def test_exif_orientation_6_swaps_width_and_height() -> None:
 
 def test_pixel_bomb_is_unsafe_without_decoding() -> None:
     out = io.BytesIO()
-    Image.new("1", (12000, 8000)).save(out, "PNG")  # 96 M pixels, a few kB
+    Image.new("1", (20000, 10000)).save(out, "PNG")  # 200 M pixels (over the 180 M limit), a few kB
     result = inspect_photo("bomb.png", out.getvalue(), None, "attachment", LIMITS)
     assert isinstance(result, Reason) and result.code == "unsafe_attachment"
 
