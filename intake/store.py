@@ -26,6 +26,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from intake import failpoints
 from intake.tables import Event, Message, TrackingCounter, utcnow
 
 
@@ -132,6 +133,7 @@ class Store:
         (Message-ID, sha256) returns the existing row with created=False.
         """
         digest = self.blobs.put(raw)
+        failpoints.hit("after_blob")
         msgid = message_id_of(raw)
         existing = self.find_message(mailbox, uidvalidity, uid, msgid, digest)
         if existing is not None:

@@ -8,6 +8,7 @@ fetched first so an over-limit mail is never downloaded whole.
 from __future__ import annotations
 
 import logging
+import socket
 import ssl
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -75,6 +76,7 @@ class ImapMailbox:
                             timeout=self.timeout)
         if t.tls == "starttls":
             client.starttls(self._ssl_context())
+        _keepalive(client.socket())
         if t.oauth2_token:
             client.oauth2_login(t.username, t.oauth2_token)
         else:
@@ -161,6 +163,14 @@ class ImapMailbox:
 
     def has_idle(self) -> bool:
         return bool(self.c.has_capability("IDLE"))
+
+
+def _keepalive(sock: socket.socket) -> None:
+    """TCP keepalive so a silently dropped connection ends an IDLE within ~90 s."""
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
+    for name, value in (("TCP_KEEPIDLE", 60), ("TCP_KEEPINTVL", 10), ("TCP_KEEPCNT", 3)):
+        if hasattr(socket, name):
+            sock.setsockopt(socket.IPPROTO_TCP, getattr(socket, name), value)
 
 
 def with_shutdown(client: IMAPClient) -> None:

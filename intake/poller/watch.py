@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from imapclient.exceptions import IMAPClientError
 
+from intake import failpoints
 from intake.config import MailboxSettings
 from intake.poller.imap import ImapMailbox
 from intake.poller.lease import Lease, NoLease
@@ -66,6 +67,18 @@ class Backoff:
         return random.uniform(self.first / 2, min(self.cap, self.first * 2 ** min(self.attempt, 10)))
 
 
+def idle_responses(client: Any, timeout: float) -> list[Any]:
+    """imapclient's idle_check, but a server BYE or a closed socket raises instead of passing silently."""
+    started = time.monotonic()
+    responses: list[Any] = client.idle_check(timeout=timeout)
+    if any(r and r[0] == b"BYE" for r in responses):
+        raise ConnectionError(f"server closed the connection: {responses}")
+    if not responses and time.monotonic() - started < timeout / 2:
+        # The socket polled readable yet yielded no line: imapclient swallows EOF there.
+        raise ConnectionError("connection closed by the server")
+    return responses
+
+
 class Watcher:
     """Watches one mailbox for one runtime until `stop` is set."""
 
@@ -83,10 +96,13 @@ class Watcher:
     def deliver(self, raw: bytes, uidvalidity: int | None, uid: int | None, declared_size: int | None = None) -> str:
         """Store, record and enqueue one mail; returns the message's status before enqueueing."""
         store = self.runtime.store
+        failpoints.hit("after_fetch")
         message_id, _created = store.record_message(raw, self.box.name, uidvalidity, uid, declared_size)
+        failpoints.hit("after_row")
         status = store.message_status(message_id)
         if status == "received":
             self.runtime.queue.ingest(message_id)
+        failpoints.hit("after_enqueue")
         self.processed += 1
         return status
 
@@ -172,8 +188,7 @@ class Watcher:
         started = time.monotonic()
         try:
             while not self.stop.is_set() and self.lease.held:
-                responses = client.idle_check(timeout=1.0)
-                if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses):
+                if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in idle_responses(client, 1.0)):
                     return
                 if time.monotonic() - started > self.settings.idle_timeout:
                     return  # re-issue IDLE well before servers drop it (RFC 2177: 29 minutes)
