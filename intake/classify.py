@@ -1,7 +1,7 @@
 """Recognise mail that must never be answered: auto-replies, bounces, loops, lists, our own mail.
 
 Follows RFC 3834 §2 and DESIGN.md §6. Returns a Reason with severity
-"ignore" (codes: bounce, auto_reply, loop, list_mail, own_mail) or None.
+"ignore" (codes: bounce, auto_reply, loop, list_mail; our own mail is a loop) or None.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def classify(mail: ParsedMail, own_address: str) -> Reason | None:
     if (mail.header("x-loop") or "").strip().lower() in (own, LOOP_TAG):
         return Reason("loop", "ignore", "X-Loop names this system")
     if mail.from_addr == own:
-        return Reason("own_mail", "ignore", "sent from the submission address itself")
+        return Reason("loop", "ignore", "sent from the submission address itself")
     if _is_bounce(mail):
         return Reason("bounce", "ignore", "delivery status notification")
     if _is_auto_reply(mail):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from intake.extract.labels import Hit, find_hits
 from intake.extract.names import normalise_phone, split_credits, split_names
+from intake.extract.secrecy import is_marking_line
 from intake.extract.units import closing_lines, closing_unit, parse_subject, signature_lines, signature_unit
 from intake.models import FieldValue
 from intake.text import clean_line
@@ -47,7 +48,7 @@ def title_index(lines: list[str], used: set[int] | frozenset[int] = frozenset())
     seen = 0
     for i, raw in enumerate(lines):
         line = clean_line(raw)
-        if not line or i in used:
+        if not line or i in used or is_marking_line(line):
             continue
         seen += 1
         if len(line) <= _MAX_TITLE and not _HEADING.match(line) and line[-1] not in "。！？；，：,;:":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from intake.models import Reason
@@ -10,6 +11,14 @@ MARKERS = ("绝密", "机密", "秘密", "内部资料", "内部文件", "注意
 # Phrases that name secrets in ordinary prose (an article on 保密 education) rather than mark the
 # material itself; removing them first still leaves a real marking such as "机密★1年" visible.
 _PROSE = ("国家秘密", "商业秘密", "工作秘密", "国家机密", "商业机密")
+
+
+_MARKING_LINE = re.compile(r"^[\s★☆·、，,。：:（）()\d年月日个]*(?:(?:%s)[\s★☆·、，,。：:（）()\d年月日个]*)+$" % "|".join(MARKERS))
+
+
+def is_marking_line(line: str) -> bool:
+    """A line that is only a marking ("内部资料 注意保密", "机密★1年"), not a title or body text."""
+    return bool(_MARKING_LINE.match(line.strip()))
 
 
 def find_markers(texts: Iterable[tuple[str, str]]) -> list[Reason]:
