@@ -13,7 +13,8 @@ MARKERS = ("绝密", "机密", "秘密", "内部资料", "内部文件", "注意
 _PROSE = ("国家秘密", "商业秘密", "工作秘密", "国家机密", "商业机密")
 
 
-_MARKING_LINE = re.compile(r"^[\s★☆·、，,。：:（）()\d年月日个]*(?:(?:%s)[\s★☆·、，,。：:（）()\d年月日个]*)+$" % "|".join(MARKERS))
+_FILLER = r"[\s★☆·、，,。：:（）()\d年月日个]*"
+_MARKING_LINE = re.compile(rf"^{_FILLER}(?:(?:{'|'.join(MARKERS)}){_FILLER})+$")
 
 
 def is_marking_line(line: str) -> bool:
