@@ -16,7 +16,7 @@ _NOREPLY = re.compile(
     r"^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?|auto-?reply|notifications?)([+\-._].*)?@", re.I
 )
 _AUTO_SUBJECT = re.compile(
-    r"^\s*(自动回复|自動回覆|自动答复|auto(matic)?[ -]?reply|out of (the )?office|休假|外出|"
+    r"^\s*(自动回复|自動回覆|自动答复|auto(matic)?[ -]?reply|out of (the )?office|"
     r"undeliverable|delivery status notification|退信|系统退信|邮件退回|returned mail)", re.I
 )
 _BULK = {"bulk", "list", "junk", "auto_reply"}

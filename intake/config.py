@@ -133,7 +133,9 @@ def _check_url(name: str, url: str, schemes: tuple[str, ...]) -> str:
     scheme = urlsplit(url).scheme
     if scheme not in schemes:
         raise ConfigError(name, f"scheme {scheme!r} not supported (use one of {', '.join(schemes)})")
-    if scheme not in ("file", "maildir", "sqlite") and not urlsplit(url).hostname:
+    parts = urlsplit(url)
+    unix_socket = scheme.startswith("postgres") and "host=" in parts.query
+    if scheme not in ("file", "maildir", "sqlite", "filesystem", "memory") and not parts.hostname and not unix_socket:
         raise ConfigError(name, f"URL has no host: {url!r}")
     return url
 

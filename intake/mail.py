@@ -165,7 +165,7 @@ def _bodies_and_files(raw: bytes) -> tuple[Message, str, str, list[Attachment], 
 
 def _headers(msg: Message) -> dict[str, str]:
     found: dict[str, str] = {}
-    for name, value in msg.items():
+    for name, value in msg.raw_items():  # items() turns 8-bit values into U+FFFD
         found.setdefault(name.lower(), decode_text_header(value))
     return found
 

@@ -11,7 +11,7 @@ import re
 _SEPARATORS = re.compile(
     r"^\s*(?:"
     r"-{2,}\s*(?:原始邮件|Original Message|回复的原邮件|原邮件)\s*-{2,}"  # QQ, Foxmail, Outlook (old)
-    r"|在\s*.{4,60}写道[：:]"  # 163/126: 在 2026-11-26 11:00:00，"投稿邮箱" <…> 写道：
+    r"|在\s*\d{4}.{0,200}写道[：:]"  # 163/126: 在 2026-11-26 11:00:00，"投稿邮箱" <…> 写道：
     r"|On .{4,200} wrote:"  # Gmail / Apple Mail
     r"|发件人[：:].*"  # Outlook: 发件人: … 发送时间: …
     r"|From: .*@.*"  # Outlook (English)

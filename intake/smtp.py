@@ -6,6 +6,7 @@ retry with backoff) and PermanentSendError (5xx: record and tell ops).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import smtplib
 import ssl
@@ -46,12 +47,17 @@ class FileTransport:
         self.folder.mkdir(parents=True, exist_ok=True)
         safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:120] or "mail"
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(f"X-Envelope-From: {sender}\r\nX-Envelope-To: {', '.join(recipients)}\r\n".encode())
-            fh.write(raw)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.folder / f"{safe}.eml")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(f"X-Envelope-From: {sender}\r\nX-Envelope-To: {', '.join(recipients)}\r\n".encode())
+                fh.write(raw)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.folder / f"{safe}.eml")
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
 
 
 @dataclass(frozen=True)

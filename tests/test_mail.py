@@ -1,0 +1,169 @@
+"""intake.mail.parse_mail: raw bytes → ParsedMail, with the repairs Chinese mail needs (notes/chinese-mail.md)."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from intake.mail import parse_mail, widen_gb
+
+CRLF = "\r\n"
+
+
+def b64(text: str, charset: str) -> str:
+    return base64.b64encode(text.encode(charset)).decode("ascii")
+
+
+def mail_with_parts(*parts: bytes, headers: str = "") -> bytes:
+    """A multipart/mixed mail from 163-style headers and ready-made MIME parts (each without boundary lines)."""
+    head = (
+        "From: =?GBK?B?" + b64("张晓琳", "gbk") + "?= <qh_zhangxl2026@163.com>\r\n"
+        "To: tougao@localhost\r\n"
+        "Subject: test\r\n"
+        "Message-ID: <abc.123@163.com>\r\n"
+        + headers
+        + "MIME-Version: 1.0\r\n"
+        'Content-Type: multipart/mixed; boundary="BOUNDARY"\r\n\r\n'
+    ).encode("ascii")
+    body = b"".join(b"--BOUNDARY\r\n" + part + b"\r\n" for part in parts)
+    return head + body + b"--BOUNDARY--\r\n"
+
+
+def file_part(disposition: str, content_type: str = "application/octet-stream") -> bytes:
+    return (f"Content-Type: {content_type}\r\nContent-Disposition: {disposition}\r\n"
+            "Content-Transfer-Encoding: base64\r\n\r\nUEsDBA==\r\n").encode("ascii")
+
+
+def text_part(text: str, label: str, encode_as: str) -> bytes:
+    return (f'Content-Type: text/plain; charset="{label}"\r\nContent-Transfer-Encoding: base64\r\n\r\n'
+            + b64(text, encode_as) + "\r\n").encode("ascii")
+
+
+def only_filename(raw: bytes) -> str:
+    mail = parse_mail(raw)
+    assert len(mail.attachments) == 1, mail.attachments
+    return mail.attachments[0].filename
+
+
+def test_gbk_encoded_word_subject_and_sender_name_are_decoded() -> None:
+    """Subject and From name in =?GBK?B?…?= become text."""
+    subject = "青禾市机关事务管理局部署开展专项行动"
+    raw = mail_with_parts(text_part("正文", "utf-8", "utf-8")).replace(
+        b"Subject: test", f"Subject: =?GBK?B?{b64(subject, 'gbk')}?=".encode())
+    mail = parse_mail(raw)
+    assert mail.subject == subject
+    assert mail.from_name == "张晓琳"
+    assert mail.from_addr == "qh_zhangxl2026@163.com"
+    assert mail.message_id == "<abc.123@163.com>"
+
+
+def test_gb2312_labelled_body_with_gbk_only_characters_decodes_via_gb18030() -> None:
+    """A body labelled gb2312 but holding 喆 and 镕 (GBK-only) decodes exactly, not with U+FFFD."""
+    text = "朱镕基同志与陶喆同志座谈。"
+    mail = parse_mail(mail_with_parts(text_part(text, "gb2312", "gb18030")))
+    assert mail.text_body.strip() == text
+
+
+def test_widen_gb_relabels_charset_parameters_and_encoded_words_only() -> None:
+    """gb2312/gbk labels in charset= and =?…? become gb18030; the word "gbk" in text stays."""
+    raw = b'Subject: =?gb2312?B?xxx?=\r\nContent-Type: text/plain; charset="GBK"\r\n\r\nabout gbk\r\n'
+    widened = b'Subject: =?gb18030?B?xxx?=\r\nContent-Type: text/plain; charset="gb18030"\r\n\r\nabout gbk\r\n'
+    assert widen_gb(raw) == widened
+
+
+def test_attachment_name_split_over_two_gbk_encoded_words_inside_quotes() -> None:
+    """filename="=?GBK?B?…?= =?GBK?B?…?=" (Outlook/Foxmail style) is one name."""
+    name = "青禾市财政局读书分享会新闻稿.docx"
+    value = f'attachment; filename="=?GBK?B?{b64(name[:7], "gbk")}?= =?GBK?B?{b64(name[7:], "gbk")}?="'
+    assert only_filename(mail_with_parts(file_part(value))) == name
+
+
+def test_qq_mail_gb18030_name_parameter() -> None:
+    """QQ mail sends the name only as Content-Type name="=?gb18030?B?…?=" with a bare disposition."""
+    name = "活动照片（一）.jpg"
+    part = file_part("attachment", f'image/jpeg; name="=?gb18030?B?{b64(name, "gb18030")}?="')
+    assert only_filename(mail_with_parts(part)) == name
+
+
+def test_rfc2231_continuation_filename() -> None:
+    """filename*0*=utf-8''…; filename*1*=… is joined and percent-decoded."""
+    value = "attachment; filename*0*=utf-8''%E6%96%B0%E9%97%BB; filename*1*=%E7%A8%BF.docx"
+    assert only_filename(mail_with_parts(file_part(value))) == "新闻稿.docx"
+
+
+def test_raw_8bit_gbk_filename_is_recovered() -> None:
+    """filename="…" holding undeclared 8-bit GBK bytes (old Foxmail) decodes to the right name."""
+    name = "陶喆读书会报告.doc"
+    part = (b"Content-Type: application/msword\r\nContent-Disposition: attachment; filename=\""
+            + name.encode("gbk") + b"\"\r\nContent-Transfer-Encoding: base64\r\n\r\n0M8R4A==\r\n")
+    assert only_filename(mail_with_parts(part)) == name
+
+
+def test_attachment_payload_is_decoded_from_base64() -> None:
+    """An attachment's payload is the decoded bytes, with its content type."""
+    mail = parse_mail(mail_with_parts(file_part('attachment; filename="a.docx"')))
+    assert mail.attachments[0].payload == b"PK\x03\x04"
+    assert mail.attachments[0].content_type == "application/octet-stream"
+
+
+def test_multipart_report_top_level_type_is_kept() -> None:
+    """A DSN's content_type is multipart/report, which classify() relies on."""
+    raw = (b"From: MAILER-DAEMON@163.com\r\nTo: tougao@localhost\r\nSubject: Undelivered Mail\r\n"
+           b"MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=R\r\n\r\n"
+           b"--R\r\nContent-Type: text/plain\r\n\r\nNot delivered.\r\n"
+           b"--R\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.163.com\r\n\r\n"
+           b"Final-Recipient: rfc822; x@y\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+           b"--R--\r\n")
+    mail = parse_mail(raw)
+    assert mail.content_type == "multipart/report"
+    assert "Not delivered." in mail.text_body
+
+
+def test_in_reply_to_and_references_are_message_ids() -> None:
+    """In-Reply-To is one <id>; References is every <id> in order."""
+    raw = mail_with_parts(
+        text_part("补充电话", "utf-8", "utf-8"),
+        headers="In-Reply-To: <intake.abc@localhost>\r\nReferences: <a@163.com>\r\n <intake.abc@localhost>\r\n",
+    )
+    mail = parse_mail(raw)
+    assert mail.in_reply_to == "<intake.abc@localhost>"
+    assert mail.references == ("<a@163.com>", "<intake.abc@localhost>")
+
+
+def test_recipients_are_lower_cased_to_and_cc() -> None:
+    """`to` holds every To and Cc address, lower-cased."""
+    raw = mail_with_parts(text_part("x", "utf-8", "utf-8"), headers="Cc: Editor@Example.org\r\n").replace(
+        b"To: tougao@localhost", b"To: TouGao@LocalHost")
+    assert parse_mail(raw).to == ("tougao@localhost", "editor@example.org")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b"\x00\xff" * 100, b"", b"Subject: only headers\r\nFrom: a@b.example\r\n", b"\r\n\r\n\r\n",
+     b"Content-Type: multipart/mixed; boundary=X\r\n\r\n--X\r\nContent-Type: text/plain\r\n\r\ncut off"],
+    ids=["binary", "empty", "headers-only", "blank-lines", "truncated-multipart"],
+)
+def test_parse_mail_never_raises_on_garbage(raw: bytes) -> None:
+    """Malformed input yields a ParsedMail (defects recorded), never an exception."""
+    mail = parse_mail(raw)
+    assert isinstance(mail.subject, str)
+    assert isinstance(mail.text_body, str)
+    assert mail.from_addr in ("", "a@b.example")
+
+
+def test_headers_only_mail_keeps_its_headers() -> None:
+    """A mail with headers and no body still has its subject and sender."""
+    mail = parse_mail(b"Subject: only headers\r\nFrom: A@B.example\r\n")
+    assert mail.subject == "only headers"
+    assert mail.from_addr == "a@b.example"
+    assert mail.attachments == ()
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "gbk"])
+def test_raw_8bit_subject_and_sender_name_are_decoded(charset: str) -> None:
+    """An unencoded 8-bit Subject/From name (RFC 6532 UTF-8, or old-client GBK) decodes like a filename does."""
+    raw = "From: 陶喆 <tz@163.com>\r\nTo: tougao@localhost\r\nSubject: 投稿：读书分享会\r\n\r\nbody\r\n".encode(charset)
+    mail = parse_mail(raw)
+    assert mail.subject == "投稿：读书分享会"
+    assert mail.from_name == "陶喆"
