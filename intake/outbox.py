@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from intake import failpoints
 from intake.config import Settings
 from intake.notices import compose, render
 from intake.notify import Planned
@@ -24,8 +25,6 @@ from intake.store import Store
 from intake.tables import Event, Notice, SendLog, utcnow
 
 log = logging.getLogger(__name__)
-
-CLAIM_SECONDS = 120
 
 
 class RetryLater(Exception):
@@ -94,21 +93,21 @@ def store_notices(
     return Created(ids, limited)
 
 
-def _claim(store: Store, notice_id: int) -> Notice | None:
+def _claim(store: Store, notice_id: int, seconds: int) -> Notice | None:
     now = utcnow()
     with store.session() as s:
         claimed = s.execute(
             update(Notice)
             .where(Notice.id == notice_id, Notice.status == "pending",
                    (Notice.claimed_until.is_(None)) | (Notice.claimed_until < now))
-            .values(claimed_until=now + timedelta(seconds=CLAIM_SECONDS))
+            .values(claimed_until=now + timedelta(seconds=seconds))
         ).rowcount  # type: ignore[attr-defined]
         return s.get(Notice, notice_id) if claimed else None
 
 
 def send_notice(store: Store, settings: Settings, transport: Transport, notice_id: int) -> str:
     """Deliver one notice; returns its status. Raises RetryLater on a transient failure."""
-    notice = _claim(store, notice_id)
+    notice = _claim(store, notice_id, settings.send_claim_seconds)
     if notice is None:
         return "skipped"
     raw = store.blobs.get(notice.raw_sha256)
@@ -120,6 +119,7 @@ def send_notice(store: Store, settings: Settings, transport: Transport, notice_i
         _finish(store, notice.id, "failed", str(exc), "notice.failed")
         log.error("notice %s to %s failed permanently: %s", notice.id, notice.recipients, exc)
         return "failed"
+    failpoints.hit("after_smtp")
     _finish(store, notice.id, "sent", None, "notice.sent")
     return "sent"
 

@@ -564,6 +564,7 @@ class Envelope:
     mail_from: str
     rcpt_tos: list[str]
     content: bytes
+    received_at: float = field(default_factory=time.monotonic, compare=False)  # time.monotonic() at DATA
 
     @property
     def message(self) -> EmailMessage:

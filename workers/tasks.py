@@ -15,7 +15,7 @@ from workers.app import app, runtime
 INGEST_RETRIES = 4
 
 
-@app.task(name="intake.ingest", bind=True, max_retries=INGEST_RETRIES)  # type: ignore[untyped-decorator]
+@app.task(name="intake.ingest", bind=True, max_retries=INGEST_RETRIES, soft_time_limit=300, time_limit=360)  # type: ignore[untyped-decorator]
 def ingest(self: Any, message_id: int) -> dict[str, Any]:
     final = self.request.retries >= INGEST_RETRIES
     try:

@@ -197,7 +197,8 @@ class Watcher:
 
     def run_imap_once(self) -> None:
         """One connection's life: connect, sweep, then IDLE/poll and sweep until stop or error."""
-        mailbox = ImapMailbox(self.box, verify_tls=self.settings.imap_verify_tls)
+        mailbox = ImapMailbox(self.box, verify_tls=self.settings.imap_verify_tls,
+                              oauth2_token=self.settings.imap_oauth2_token)
         try:
             mailbox.connect()
             log.info("mailbox %s: connected (UIDVALIDITY %s)", self.box.name, mailbox.uidvalidity)
@@ -215,7 +216,8 @@ class Watcher:
 
     def sweep_imap_once(self) -> int:
         """Connect, sweep, log out (`intake run --once`)."""
-        mailbox = ImapMailbox(self.box, verify_tls=self.settings.imap_verify_tls)
+        mailbox = ImapMailbox(self.box, verify_tls=self.settings.imap_verify_tls,
+                              oauth2_token=self.settings.imap_oauth2_token)
         try:
             mailbox.connect()
             return self.sweep(mailbox)

@@ -41,8 +41,8 @@ class Deployment:
         return subprocess.run([*INTAKE, *args], env={**os.environ, **self.env}, cwd=REPO, text=True,
                               capture_output=True, timeout=timeout, check=False)
 
-    def worker(self, **kwargs: Any) -> Any:
-        return self.start_worker(self.env, **kwargs)
+    def worker(self, env_extra: dict[str, str] | None = None, **kwargs: Any) -> Any:
+        return self.start_worker({**self.env, **(env_extra or {})}, **kwargs)
 
     def poller(self, name: str = "poller", extra_env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
         log = (self.logs / f"{name}-{len(self.pollers)}.log").open("ab")
