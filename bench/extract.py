@@ -87,7 +87,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
-    print(f"{'format':<7}{'intake median':>15}{'bare median':>13}{'ratio':>8}{'intake peak RSS':>18}{'bare peak RSS':>15}")
+    print(f"{'format':<7}{'intake median':>15}{'bare median':>13}{'ratio':>8}"
+          f"{'intake peak RSS':>18}{'bare peak RSS':>15}")
     for fmt in ("docx", "pdf", "txt", "doc"):
         path = find_case(fmt)
         if path is None:
