@@ -1,0 +1,80 @@
+"""The `intake` command: demo, config check, help and exit codes, as a user runs them."""
+
+from __future__ import annotations
+
+import mailbox
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def intake(*args: str, env: dict[str, str] | None = None, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")}
+    return subprocess.run([sys.executable, "-m", "intake.cli", *args], env={**clean, **(env or {})}, cwd=cwd,
+                          capture_output=True, text=True, timeout=300, check=False)
+
+
+def test_demo_prints_an_outcome_for_every_sample_and_where_the_results_are(tmp_path: Path) -> None:
+    done = intake("demo", "--dir", str(tmp_path / "demo"))
+    assert done.returncode == 0, done.stderr
+    samples = sorted((REPO / "examples").glob("*.eml"))
+    rows = [line for line in done.stdout.splitlines()
+            if line.split()[:1] and line.split()[0] in ("accepted", "incomplete", "rejected", "ignored", "held",
+                                                          "duplicate")]
+    assert len(rows) == len(samples)
+    assert str(tmp_path / "demo" / "drafts") in done.stdout and str(tmp_path / "demo" / "outbox") in done.stdout
+    assert list((tmp_path / "demo" / "drafts").glob("TG-*.html"))
+    assert list((tmp_path / "demo" / "outbox").glob("*.eml"))
+    maildir = mailbox.Maildir(tmp_path / "demo" / "Maildir", create=False)
+    assert len(maildir) == 0 and len(maildir.get_folder("Processed")) == len(samples)  # all filed away
+
+
+def test_demo_refuses_to_wipe_a_folder_it_did_not_create(tmp_path: Path) -> None:
+    (tmp_path / "precious.txt").write_text("keep me")
+    done = intake("demo", "--dir", str(tmp_path))
+    assert done.returncode != 0
+    assert (tmp_path / "precious.txt").exists()
+
+
+def test_config_check_names_the_bad_setting_and_exits_3() -> None:
+    done = intake("config", "check", env={"INTAKE_SMTP_URL": "ftp://example.org"})
+    assert done.returncode == 3
+    assert "INTAKE_SMTP_URL" in done.stderr
+
+
+def test_config_check_passes_on_defaults_and_hides_passwords(tmp_path: Path) -> None:
+    done = intake("config", "check", env={"INTAKE_DATA_DIR": str(tmp_path),
+                                          "INTAKE_MAILBOX_URL": "imaps://tougao:s3cret@imap.example.org/INBOX"})
+    assert done.returncode == 0, done.stderr
+    assert "s3cret" not in done.stdout and "配置检查通过" in done.stdout
+
+
+def test_english_messages_on_request(tmp_path: Path) -> None:
+    done = intake("config", "check", env={"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_LANGUAGE": "en"})
+    assert "Configuration is valid." in done.stdout
+
+
+def test_every_command_has_help() -> None:
+    for command in (["ingest"], ["run"], ["poll"], ["worker"], ["demo"], ["db", "upgrade"], ["config", "check"],
+                    ["status"], ["replay"]):
+        done = intake(*command, "--help")
+        assert done.returncode == 0 and "usage:" in done.stdout, command
+
+
+def test_missing_input_is_reported_and_fails(tmp_path: Path) -> None:
+    done = intake("ingest", "--json", str(tmp_path / "nope.eml"), env={"INTAKE_DATA_DIR": str(tmp_path)})
+    assert done.returncode == 1 and "nope.eml" in done.stderr
+
+
+def test_run_once_processes_the_local_maildir_then_status_reports_it(tmp_path: Path) -> None:
+    md = mailbox.Maildir(tmp_path / "Maildir", create=True)
+    md.add((REPO / "examples" / "05-missing-phone.eml").read_bytes())
+    env = {"INTAKE_DATA_DIR": str(tmp_path)}
+    done = intake("run", "--once", env=env)
+    assert done.returncode == 0, done.stderr
+    assert len(md) == 0 and len(md.get_folder("Processed")) == 1
+    status = intake("status", env=env)
+    assert status.returncode == 0 and "processed 1" in status.stdout and "sent 1" in status.stdout
