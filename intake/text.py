@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:[-'.][A-Za-z0-9]+)*")
@@ -16,10 +17,19 @@ def word_count(text: str) -> int:
     return cjk + latin
 
 
+_SPACES = re.compile(r"[ \t]+")
+
+
+@lru_cache(maxsize=8192)
 def clean_line(text: str) -> str:
-    """Normalise one line: NFKC-free trimming of all Unicode spaces, keep full-width punctuation."""
+    """Normalise one line: ideographic and no-break spaces to one space, trimmed; punctuation kept.
+
+    Cached: extractors look at the same few dozen lines many times.
+    """
     text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\u200b", "")
-    return re.sub(r"[ \t]+", " ", text).strip()
+    if "  " in text or "\t" in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def nfkc(text: str) -> str:

@@ -11,10 +11,12 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
+from docx.styles import BabelFish
 from lxml import etree
 
 from intake.extract.archive import zip_limit_problem
@@ -51,9 +53,23 @@ class _Para:
     images: list[Embedded] = field(default_factory=list)
 
 
+@lru_cache(maxsize=64)
+def _compiled(expr: str) -> etree.XPath:
+    return etree.XPath(expr, namespaces=_NS)
+
+
 def _xp(element: Any, expr: str) -> Any:
-    """XPath with our prefixes (python-docx's own xpath() knows neither v: nor mc:)."""
-    return etree.ElementBase.xpath(element, expr, namespaces=_NS)
+    """XPath with our prefixes (python-docx's own xpath() knows neither v: nor mc:), compiled once."""
+    return _compiled(expr)(element)
+
+
+def _style_names(document: Any) -> dict[str, str]:
+    """styleId → UI name ("Heading 1", "Caption") read straight from styles.xml (no Style objects)."""
+    names: dict[str, str] = {}
+    for style in _xp(document.styles.element, "w:style"):
+        name = _xp(style, "string(w:name/@w:val)")
+        names[style.get(_W + "styleId", "")] = BabelFish.internal2ui(name) if name else ""
+    return names
 
 
 def _text(element: Any) -> str:
@@ -196,6 +212,6 @@ def read_docx(data: bytes, filename: str | None, limits: ExtractLimits, fmt: str
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise ExtractError("unreadable_manuscript", f"not a valid .docx: {exc}") from exc
-    styles = {s.style_id: s.name or "" for s in document.styles}
+    styles = _style_names(document)
     entries = _walk(document.element.body, document, styles)
     return Manuscript(filename, fmt, tuple(_items(entries)), photo_source="docx")

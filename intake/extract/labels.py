@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from intake.extract.units import is_unit
 from intake.text import clean_line
@@ -70,13 +71,14 @@ def _valid(match: re.Match[str], line: str) -> bool:
     return label in _SPACE_OK or len(line) <= _SHORT_LINE
 
 
+@lru_cache(maxsize=4096)
 def label_matches(line: str) -> list[re.Match[str]]:
     """Label matches of a label line (first one at the start), or [] for any other line."""
-    matches = [m for m in _LABEL.finditer(line) if _valid(m, line)]
-    if not matches:
-        return []
     start = len(line) - len(line.lstrip(_OPEN))
-    return matches if matches[0].start() == start else []
+    first = _LABEL.match(line, start)
+    if first is None or not _valid(first, line):  # most lines: prose, decided without scanning it all
+        return []
+    return [m for m in _LABEL.finditer(line, start) if _valid(m, line)]
 
 
 def is_label_line(line: str) -> bool:

@@ -9,6 +9,7 @@ import io
 import logging
 import re
 import time
+from typing import Any
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
@@ -45,18 +46,51 @@ def _pdfminer_text(data: bytes) -> str:
         return ""
 
 
+def _jpeg_xobjects(page: Any) -> list[tuple[str, str, bytes]] | None:
+    """The page's images when all are plain JPEGs: their bytes as stored, with no decode and re-encode.
+
+    None when an image needs decoding (other filters, masks) or sits in a form XObject: then
+    pypdf's own image extraction is used.
+    """
+    resources = page.get("/Resources")
+    xobjects = resources.get_object().get("/XObject") if resources is not None else None
+    if xobjects is None:
+        return []
+    found = []
+    for name, ref in xobjects.get_object().items():
+        obj = ref.get_object()
+        if obj.get("/Subtype") != "/Image":
+            if obj.get("/Subtype") == "/Form":
+                return None
+            continue
+        filters = obj.get("/Filter")
+        filters = [filters] if isinstance(filters, str) else list(filters or [])
+        if [str(f) for f in filters] != ["/DCTDecode"] or "/SMask" in obj or "/Mask" in obj:
+            return None
+        found.append((f"{str(name).lstrip('/')}.jpg", "image/jpeg", obj._data))
+    return found
+
+
+def _pypdf_images(page: Any) -> list[tuple[str, str, bytes]]:
+    found = []
+    for image in page.images:
+        ext = image.name.rsplit(".", 1)[-1].lower()
+        found.append((image.name, "image/jpeg" if ext in ("jpg", "jpeg") else f"image/{ext}", image.data))
+    return found
+
+
 def _images(reader: PdfReader, page_number: int, seen: set[str]) -> list[Embedded]:
     """The page's images not seen on an earlier page (LibreOffice shares resources between pages)."""
     found: list[Embedded] = []
     try:
-        for image in reader.pages[page_number].images:
-            digest = hashlib.sha256(image.data).hexdigest()
+        page = reader.pages[page_number]
+        images = _jpeg_xobjects(page)
+        for name, content_type, data in _pypdf_images(page) if images is None else images:
+            digest = hashlib.sha256(data).hexdigest()
             if digest in seen:
                 continue
             seen.add(digest)
-            ext = image.name.rsplit(".", 1)[-1].lower()
-            content_type = "image/jpeg" if ext in ("jpg", "jpeg") else f"image/{ext}"
-            found.append(Embedded(f"page{page_number + 1}-{image.name}", content_type, image.data))
+            found.append(Embedded(f"page{page_number + 1}-{name}", content_type, data))
     except Exception as exc:  # an undecodable image must not lose the text
         log.info("PDF image extraction failed on page %d: %s", page_number + 1, exc)
     return found
