@@ -107,3 +107,36 @@ def test_auto_replies_and_bounces_get_no_mail(runtime: Runtime, smtp_sink: Any) 
         assert ingest(runtime, (EXAMPLES / name).read_bytes())["outcome"] == "ignored"
     with pytest.raises(TimeoutError):
         smtp_sink.wait_for(1, timeout=1)
+
+
+def test_a_near_duplicate_from_another_sender_is_recognised(runtime: Runtime, smtp_sink: Any) -> None:
+    from email.message import EmailMessage as Mail
+
+    from intake.mail import parse_mail
+
+    raw = (EXAMPLES / "03-body-only-article.eml").read_bytes()
+    first = ingest(runtime, raw)
+    assert first["outcome"] == "accepted"
+    text = parse_mail(raw).text_body
+    sentences = text.split("。")
+    sentences[2] = sentences[2][:-4] + "有关情况"  # one sentence reworded
+    copy = Mail()
+    copy["From"], copy["To"], copy["Subject"] = "another@qq.com", "tougao@example.test", "投稿：同一篇稿件"
+    copy["Message-ID"] = "<near-duplicate@qq.com>"
+    copy.set_content("。".join(sentences))
+    again = ingest(runtime, copy.as_bytes())
+    assert again["outcome"] == "duplicate" and again["tracking_id"] is None
+    notice = received(smtp_sink, 3)[2]
+    assert notice["To"] == "another@qq.com" and first["tracking_id"] in text_of(notice)
+
+
+def test_english_notices_when_configured(tmp_path: Path, smtp_sink: Any) -> None:
+    settings = load_settings({
+        "INTAKE_DATA_DIR": str(tmp_path), "INTAKE_SMTP_URL": smtp_sink.url, "INTAKE_LANGUAGE": "en",
+        "INTAKE_SUBMISSION_ADDRESS": "tougao@example.test"})
+    runtime = build_runtime(settings)
+    result = ingest(runtime, (EXAMPLES / "05-missing-phone.eml").read_bytes())
+    [mail] = received(smtp_sink, 1)
+    assert str(mail["Subject"]).startswith(f"[{result['tracking_id']}] Please complete your submission")
+    body = text_of(mail)
+    assert "phone" in body.lower() and "reply" in body.lower()
