@@ -173,6 +173,23 @@ def _read_toml(env: Mapping[str, str]) -> dict[str, Any]:
         raise ConfigError("INTAKE_CONFIG", f"invalid TOML in {path}: {exc}") from None
 
 
+def _extra(toml: Mapping[str, Any]) -> dict[str, Any]:
+    """The [routing] and [rules] tables, checked here so a bad pattern fails at start-up."""
+    import re
+
+    rules = toml.get("rules", {})
+    pattern = rules.get("subject_pattern")
+    if pattern is not None:
+        try:
+            re.compile(str(pattern))
+        except re.error as exc:
+            raise ConfigError("rules.subject_pattern", f"invalid regular expression: {exc}") from None
+    mode = toml.get("routing", {}).get("mode", "all")
+    if mode not in ("all", "round_robin"):
+        raise ConfigError("routing.mode", f"must be all or round_robin, got {mode!r}")
+    return {k: v for k, v in toml.items() if k in ("routing", "rules")}
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read and validate every setting; raise ConfigError naming the first bad one."""
     env = os.environ if env is None else env
@@ -240,5 +257,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         send_claim_seconds=_int("INTAKE_SEND_CLAIM_SECONDS", get("send_claim_seconds", 120), 1),
         imap_oauth2_token=str(get("imap_oauth2_token")) if get("imap_oauth2_token") else None,
         imap_verify_tls=_bool("INTAKE_IMAP_VERIFY_TLS", get("imap_verify_tls", True)),
-        extra={k: v for k, v in toml.items() if k in ("routing", "rules")},
+        extra=_extra(toml),
     )

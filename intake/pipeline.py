@@ -85,6 +85,8 @@ def evaluate(
     max_message_bytes: int,
     find_prior: Callable[[str], Prior | None] = _no_prior,
     followup_of: Draft | None = None,
+    subject_pattern: str | None = None,
+    subject_hint: str = "单位+标题",
 ) -> Evaluation:
     """Run classification, extraction and every rule; decide once."""
     ignored = classify(mail, own_address)
@@ -99,6 +101,7 @@ def evaluate(
     ctx = Context(
         mail=mail, raw_size=raw_size, extraction=extraction, required_fields=required_fields,
         max_message_bytes=max_message_bytes, find_prior=find_prior if followup_of is None else _no_prior,
+        subject_pattern=None if followup_of is not None else subject_pattern, subject_hint=subject_hint,
     )
     reasons = tuple(check_all(ctx))
     outcome, reason = decide(reasons)

@@ -62,6 +62,12 @@ def find_prior_factory(store: Store, settings: Settings) -> Callable[[str], Prio
     return find_prior
 
 
+def rule_settings(settings: Settings) -> dict[str, Any]:
+    """Rule options from the TOML [rules] table."""
+    rules = settings.extra.get("rules") or {}
+    return {"subject_pattern": rules.get("subject_pattern"), "subject_hint": rules.get("subject_hint", "单位+标题")}
+
+
 def find_thread(session: Session, mail: ParsedMail) -> Submission | None:
     """The submission this mail follows up, when its sender is that submission's contributor."""
     found: Submission | None = None
@@ -93,7 +99,7 @@ def process_message(store: Store, settings: Settings, message_id: int) -> tuple[
             thread.status == "incomplete" or (thread.status == "pending_review" and _has_files(mail)))
     ev = evaluate(mail, size, settings.submission_address, settings.required_fields,
                   settings.max_message_bytes, find_prior_factory(store, settings),
-                  followup_of=base if mergeable else None)
+                  followup_of=base if mergeable else None, **rule_settings(settings))
     if thread is not None and not mergeable and ev.outcome != Outcome.IGNORED:
         ev = Evaluation(Outcome.IGNORED, _followup_reason(), ev.reasons, None)
     return _persist(store, settings, message_id, mail, ev, thread.id if thread and mergeable else None,

@@ -196,3 +196,16 @@ def test_postgresql_unix_socket_url_is_accepted(tmp_path: Path) -> None:
     """A PostgreSQL URL whose host is a unix socket (`?host=/var/run/postgresql`) is valid libpq."""
     url = "postgresql+psycopg://intake@/intake?host=/var/run/postgresql"
     assert settings(tmp_path, INTAKE_DATABASE_URL=url).database_url == url
+
+
+def test_a_bad_subject_pattern_or_routing_mode_is_named_at_start_up(tmp_path: Path) -> None:
+    """TOML [rules] and [routing] are validated with the settings, not when the first mail arrives."""
+    path = tmp_path / "intake.toml"
+    path.write_text('[rules]\nsubject_pattern = "(unclosed"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as bad_rule:
+        load_settings({"INTAKE_CONFIG": str(path), "INTAKE_DATA_DIR": str(tmp_path)})
+    assert bad_rule.value.setting == "rules.subject_pattern"
+    path.write_text('[routing]\nmode = "random"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as bad_mode:
+        load_settings({"INTAKE_CONFIG": str(path), "INTAKE_DATA_DIR": str(tmp_path)})
+    assert bad_mode.value.setting == "routing.mode"

@@ -9,7 +9,7 @@ contributor learns everything that is wrong in one mail.
 from __future__ import annotations
 
 from intake.models import Reason
-from intake.rules import duplicate, extraction, length, required_fields, size
+from intake.rules import duplicate, extraction, length, required_fields, size, subject_format
 from intake.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -19,6 +19,7 @@ RULES: tuple[Rule, ...] = (
     required_fields.RULE,   # title, source_unit, authors, phone (+ reviewer if configured) → missing
     duplicate.RULE,         # same manuscript content, or >= 90% similar within the window → duplicate
     length.RULE,            # very short or very long body                               → warning
+    subject_format.RULE,    # empty subject, or not the office's convention (TOML)       → warning
 )
 
 

@@ -25,6 +25,8 @@ class Context:
     required_fields: Sequence[str]
     max_message_bytes: int
     find_prior: Callable[[str], Prior | None]  # body text -> an earlier submission it duplicates
+    subject_pattern: str | None = None  # TOML rules.subject_pattern, e.g. "^【.+】|\\+"
+    subject_hint: str = "单位+标题"
 
 
 @dataclass(frozen=True)

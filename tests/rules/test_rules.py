@@ -42,8 +42,9 @@ def context(
 
 
 def test_the_policy_table_reads_in_order() -> None:
-    """RULES is size, extraction, required fields, duplicate, length; each named and described."""
-    assert [r.name for r in RULES] == ["too-large", "extraction", "required-fields", "duplicate", "length"]
+    """RULES is size, extraction, required fields, duplicate, length, subject; each named and described."""
+    assert [r.name for r in RULES] == ["too-large", "extraction", "required-fields", "duplicate", "length",
+                                       "subject-format"]
     assert all(r.description for r in RULES)
 
 
@@ -155,3 +156,21 @@ def test_check_all_collects_every_reason_in_table_order() -> None:
     found = (Reason("photo_too_small", "warning"),)
     reasons = check_all(context(draft(10, phone=None), found, raw_size=2000, limit=1000, prior=prior))
     assert [r.code for r in reasons] == ["too_large", "photo_too_small", "phone", "duplicate", "too_short"]
+
+
+def test_subject_format_warns_only_when_a_pattern_is_configured_and_missed() -> None:
+    """Without a pattern only an empty subject is noted; with one, a subject that misses it is."""
+    from dataclasses import replace
+
+    from intake.rules import subject_format
+
+    ctx = context()
+    plain = replace(ctx, mail=replace(ctx.mail, subject="推进会召开"))
+    assert subject_format.check(plain) == []
+    empty = replace(ctx, mail=replace(ctx.mail, subject="  "))
+    assert [r.code for r in subject_format.check(empty)] == ["subject_format"]
+    ok = replace(ctx, mail=replace(ctx.mail, subject="【青禾市统计局】推进会召开"), subject_pattern=r"^【.+】")
+    assert subject_format.check(ok) == []
+    bad = replace(ok, mail=replace(ok.mail, subject="推进会召开"))
+    [reason] = subject_format.check(bad)
+    assert reason.severity == "warning" and reason.data["hint"] == "单位+标题"
