@@ -150,8 +150,9 @@ def cmd_worker(args: argparse.Namespace) -> int:
     if not settings.broker_url:
         print(t("config_error", error="INTAKE_BROKER_URL: a worker needs a broker (redis://…)"), file=sys.stderr)
         return EXIT_CONFIG
+    extra = args.celery_args[1:] if args.celery_args[:1] == ["--"] else args.celery_args
     argv = [sys.executable, "-m", "celery", "-A", "workers.app", "worker", "--without-gossip",
-            "--without-mingle", "-l", args.loglevel, *args.celery_args]
+            "--without-mingle", "-l", args.loglevel, *extra]
     os.execv(sys.executable, argv)
     return EXIT_FAILURE  # not reached
 

@@ -78,3 +78,29 @@ def test_run_once_processes_the_local_maildir_then_status_reports_it(tmp_path: P
     assert len(md) == 0 and len(md.get_folder("Processed")) == 1
     status = intake("status", env=env)
     assert status.returncode == 0 and "processed 1" in status.stdout and "sent 1" in status.stdout
+
+
+def test_worker_needs_a_broker_and_says_so() -> None:
+    done = intake("worker")
+    assert done.returncode == 3 and "INTAKE_BROKER_URL" in done.stderr
+
+
+def test_worker_command_starts_a_celery_worker_with_both_tasks(tmp_path: Path, redis_url: str) -> None:
+    import signal
+    import time
+
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")}
+    env = {**clean, "INTAKE_DATA_DIR": str(tmp_path), "INTAKE_BROKER_URL": redis_url}
+    log = tmp_path / "worker.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "intake.cli", "worker", "--", "--pool=solo", "-n", "cli@%h"],
+                                env=env, cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + 60
+            while "ready." not in log.read_text() and time.monotonic() < deadline and proc.poll() is None:
+                time.sleep(0.1)
+            text = log.read_text()
+            assert "ready." in text and "intake.ingest" in text and "intake.send" in text, text[-2000:]
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(30)
