@@ -102,6 +102,20 @@ def _envelope(subject: Subject, settings: Settings, kind: NoticeKind, to: str) -
     )
 
 
+def decision_envelope(subject: Subject, settings: Settings, to: str, reviewer_message: int) -> Envelope:
+    """The decision notice answers the contributor's first mail; one per reviewer reply."""
+    return Envelope(
+        sender=settings.submission_address,
+        sender_name=f"{settings.site_name}投稿邮箱" if settings.language == "zh-CN" else settings.site_name,
+        recipients=(to,),
+        idempotency_key=f"{subject.scope}:decision:{to}:msg{reviewer_message}",
+        tracking_id=subject.tracking_id,
+        in_reply_to=subject.mail.message_id or None,
+        references=subject.mail.references,
+        auto_submitted="auto-replied",
+    )
+
+
 def _review_files(
     subject: Subject, settings: Settings, context: dict[str, Any], photo_bytes: Callable[[Photo], bytes]
 ) -> tuple[tuple[FilePart, ...], list[dict[str, Any]]]:

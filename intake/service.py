@@ -9,7 +9,6 @@ notices per idempotency key, so a redelivered task changes nothing.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -24,15 +23,16 @@ from intake.models import Draft, Outcome, ParsedMail, Photo, Reason
 from intake.notify import Planned, Subject, plan
 from intake.outbox import store_notices
 from intake.pipeline import Evaluation, evaluate
+from intake.review import review_decision
 from intake.routing import route_reviewers
 from intake.rules.base import Prior
 from intake.similarity import SIMHASH_CANDIDATE_DISTANCE, content_hash, hamming, jaccard, simhash
 from intake.store import Store
 from intake.tables import Event, Message, Notice, StoredFile, Submission, utcnow
+from intake.threads import find_thread
 
 log = logging.getLogger(__name__)
 
-TRACKING_RE = re.compile(r"TG-\d{8}-\d{4,}")
 STATUS_OF = {Outcome.ACCEPTED: "pending_review", Outcome.INCOMPLETE: "incomplete", Outcome.HELD: "held"}
 _DUPLICATE_OF = ("pending_review", "held", "approved")
 NEAR_DUPLICATE = 0.9
@@ -68,21 +68,6 @@ def rule_settings(settings: Settings) -> dict[str, Any]:
     return {"subject_pattern": rules.get("subject_pattern"), "subject_hint": rules.get("subject_hint", "单位+标题")}
 
 
-def find_thread(session: Session, mail: ParsedMail) -> Submission | None:
-    """The submission this mail follows up, when its sender is that submission's contributor."""
-    found: Submission | None = None
-    match = TRACKING_RE.search(mail.subject)
-    if match:
-        found = session.scalar(select(Submission).where(Submission.tracking_id == match.group(0)))
-    refs = [r for r in (mail.in_reply_to, *mail.references) if r]
-    if found is None and refs:
-        sub_id = session.scalar(select(Notice.submission_id).where(Notice.message_id_header.in_(refs)).limit(1))
-        found = session.get(Submission, sub_id) if sub_id else None
-    if found is None or found.contributor_addr != mail.from_addr:
-        return None
-    return found
-
-
 def process_message(store: Store, settings: Settings, message_id: int) -> tuple[dict[str, Any], list[int]]:
     """Decide one stored message; return (the JSON-contract result, notice ids to send)."""
     with store.session() as s:
@@ -92,11 +77,14 @@ def process_message(store: Store, settings: Settings, message_id: int) -> tuple[
         raw = store.blobs.get(msg.sha256)
         size = max(len(raw), msg.size_bytes)  # an over-limit mail is stored as its header only
     mail = parse_mail(raw)
+    decided = review_decision(store, settings, message_id, mail)
+    if decided is not None:
+        return decided
     with store.session() as s:
         thread = find_thread(s, mail)
         base = from_stored(thread.draft) if thread is not None and thread.draft else None
         mergeable = thread is not None and base is not None and (
-            thread.status == "incomplete" or (thread.status == "pending_review" and _has_files(mail)))
+            thread.status == "incomplete" or (thread.status in ("pending_review", "returned") and _has_files(mail)))
     ev = evaluate(mail, size, settings.submission_address, settings.required_fields,
                   settings.max_message_bytes, find_prior_factory(store, settings),
                   followup_of=base if mergeable else None, **rule_settings(settings))
