@@ -141,7 +141,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     runtime = build_runtime(settings)
     stop = threading.Event()
     _install_signals(stop)
-    watch(runtime, stop, once=args.once)
+    try:
+        watch(runtime, stop, once=args.once)
+    except Exception as exc:  # --once: one clear line instead of a traceback (the loop itself never raises)
+        print(t("run_failed", error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        return EXIT_FAILURE
     return EXIT_OK
 
 

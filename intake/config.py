@@ -70,6 +70,8 @@ class Settings:
     send_claim_seconds: int = 120
     imap_oauth2_token: str | None = None
     imap_verify_tls: bool = True
+    smtp_verify_tls: bool = True
+    tls_ca_file: str | None = None  # extra CA bundle for IMAP and SMTP servers (a private CA)
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -173,6 +175,14 @@ def _read_toml(env: Mapping[str, str]) -> dict[str, Any]:
         raise ConfigError("INTAKE_CONFIG", f"invalid TOML in {path}: {exc}") from None
 
 
+def _ca_file(value: Any) -> str | None:
+    if not value:
+        return None
+    if not Path(str(value)).is_file():
+        raise ConfigError("INTAKE_TLS_CA_FILE", f"file not found: {value}")
+    return str(value)
+
+
 def _extra(toml: Mapping[str, Any]) -> dict[str, Any]:
     """The [routing] and [rules] tables, checked here so a bad pattern fails at start-up."""
     import re
@@ -257,5 +267,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         send_claim_seconds=_int("INTAKE_SEND_CLAIM_SECONDS", get("send_claim_seconds", 120), 1),
         imap_oauth2_token=str(get("imap_oauth2_token")) if get("imap_oauth2_token") else None,
         imap_verify_tls=_bool("INTAKE_IMAP_VERIFY_TLS", get("imap_verify_tls", True)),
+        smtp_verify_tls=_bool("INTAKE_SMTP_VERIFY_TLS", get("smtp_verify_tls", True)),
+        tls_ca_file=_ca_file(get("tls_ca_file")),
         extra=_extra(toml),
     )

@@ -27,6 +27,7 @@ MESSAGES: dict[str, tuple[str, ...]] = {
     "status_stale": ("警告：邮箱 {name} 已超过 {seconds:.0f} 秒未成功轮询",
                      "WARNING: mailbox {name} not polled for {seconds:.0f}s"),
     "never": ("从未", "never"),
+    "run_failed": ("处理中断：{error}", "Stopped by an error: {error}"),
 }
 
 

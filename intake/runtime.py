@@ -149,7 +149,7 @@ def build_runtime(settings: Settings, inline: bool | None = None, migrate: bool 
     store = Store(settings.database_url, settings.data_dir)
     if migrate if migrate is not None else settings.database_url.startswith("sqlite"):
         store.upgrade()
-    transport = transport_from_url(settings.smtp_url)
+    transport = transport_from_url(settings.smtp_url, settings.smtp_verify_tls, settings.tls_ca_file)
     use_inline = settings.broker_url is None if inline is None else inline
     queue: Queue = InlineQueue() if use_inline else CeleryQueue(settings)
     runtime = Runtime(settings, store, transport, queue)

@@ -69,9 +69,10 @@ class SmtpTransport:
     password: str | None = None
     timeout: float = 30.0
     verify_tls: bool = True
+    ca_file: str | None = None
 
     def _context(self) -> ssl.SSLContext:
-        ctx = ssl.create_default_context()
+        ctx = ssl.create_default_context(cafile=self.ca_file)
         if not self.verify_tls:
             ctx.check_hostname = False
             ctx.verify_mode = ssl.CERT_NONE
@@ -112,7 +113,7 @@ def _classify_refusals(refused: dict[str, tuple[int, bytes]]) -> SendError:
     return TransientSendError(f"recipients refused: {detail}", codes[0])
 
 
-def transport_from_url(url: str, verify_tls: bool = True) -> Transport:
+def transport_from_url(url: str, verify_tls: bool = True, ca_file: str | None = None) -> Transport:
     parts = urlsplit(url)
     if parts.scheme == "file":
         return FileTransport(Path(unquote(parts.path)))
@@ -125,4 +126,5 @@ def transport_from_url(url: str, verify_tls: bool = True) -> Transport:
         username=unquote(parts.username) if parts.username else None,
         password=unquote(parts.password) if parts.password else None,
         verify_tls=verify_tls,
+        ca_file=ca_file,
     )

@@ -91,6 +91,26 @@ def _tail(path: Path, lines: int = 40) -> str:
 
 # --------------------------------------------------------------------------- Dovecot
 
+@dataclass(frozen=True)
+class TlsFiles:
+    """A self-signed certificate for 127.0.0.1/localhost: ``cert`` doubles as the CA file clients trust."""
+
+    cert: Path
+    key: Path
+
+
+def make_tls(folder: Path) -> TlsFiles:
+    """Create a throwaway key and self-signed certificate (openssl) valid for 127.0.0.1 and localhost."""
+    folder.mkdir(parents=True, exist_ok=True)
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True)
+    key.chmod(0o644)  # Dovecot reads it as root before dropping privileges; the test dir is private
+    return TlsFiles(cert, key)
+
+
 _DOVECOT_CONF = """\
 protocols = imap
 listen = 127.0.0.1
@@ -126,7 +146,8 @@ service imap-login {
     port = {PORT}
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = {IMAPS_PORT}
   }
 }
 """
@@ -228,10 +249,11 @@ class DovecotServer:
 
     host = HOST
 
-    def __init__(self, instance: _DovecotInstance, user: str, password: str) -> None:
+    def __init__(self, instance: _DovecotInstance, user: str, password: str, imaps_port: int = 0) -> None:
         self._instance = instance
         self.user = user
         self.password = password
+        self.imaps_port = imaps_port  # 0 unless started with tls=
 
     @property
     def port(self) -> int:
@@ -246,11 +268,12 @@ class DovecotServer:
         """This user's Maildir root (INBOX); other folders are ``.Name`` below it."""
         return self.dir / "mail" / self.user
 
-    def url(self, folder: str = "INBOX") -> str:
-        """An ``imap://user:pass@host:port/FOLDER`` URL for INTAKE_MAILBOX_URL."""
+    def url(self, folder: str = "INBOX", scheme: str = "imap") -> str:
+        """An ``imap://user:pass@host:port/FOLDER`` URL for INTAKE_MAILBOX_URL (``imaps``, ``imap+starttls`` too)."""
         from urllib.parse import quote
 
-        return f"imap://{quote(self.user, safe='')}:{quote(self.password, safe='')}@{HOST}:{self.port}/{folder}"
+        port = self.imaps_port if scheme == "imaps" else self.port
+        return f"{scheme}://{quote(self.user, safe='')}:{quote(self.password, safe='')}@{HOST}:{port}/{folder}"
 
     def client(self, *, timeout: float = 30.0) -> Any:
         """A new, logged-in ``imapclient.IMAPClient``; logged out when the server stops."""
@@ -302,7 +325,8 @@ class DovecotServer:
         Any ``*-fresh*@*`` name logs in with FRESH_PASSWORD (a static passdb), because Dovecot
         re-reads an edited passwd-file only about once a second.
         """
-        return DovecotServer(self._instance, f"{local}-fresh{secrets.token_hex(4)}@{domain}", FRESH_PASSWORD)
+        return DovecotServer(self._instance, f"{local}-fresh{secrets.token_hex(4)}@{domain}", FRESH_PASSWORD,
+                             self.imaps_port)
 
     def stop(self) -> None:
         """Log clients out, then stop the server (SIGTERM; ~1 s). Mail stays in ``dir``."""
@@ -346,7 +370,8 @@ class DovecotServer:
         _logout_quietly(c)
 
 
-def _dovecot_conf(d: Path, port: int, folders: Sequence[str]) -> str:
+def _dovecot_conf(d: Path, port: int, folders: Sequence[str], tls: TlsFiles | None = None,
+                  imaps_port: int = 0) -> str:
     if os.geteuid() == 0:
         uid, gid, chroot, extra = "nobody", "nogroup", "", ""
     else:
@@ -362,7 +387,10 @@ def _dovecot_conf(d: Path, port: int, folders: Sequence[str]) -> str:
         .replace("{FRESH_PASSWORD}", FRESH_PASSWORD)
         .replace("{D}", str(d))
         .replace("{PORT}", str(port))
+        .replace("{IMAPS_PORT}", str(imaps_port))
     )
+    if tls is not None:
+        conf = conf.replace("ssl = no\n", f"ssl = yes\nssl_cert = <{tls.cert}\nssl_key = <{tls.key}\n")
     return conf + extra
 
 
@@ -370,6 +398,7 @@ def _dovecot_conf(d: Path, port: int, folders: Sequence[str]) -> str:
 def dovecot_server(
     users: Mapping[str, str] | None = None,
     folders: Sequence[str] = ("Processed", "Rejected"),
+    tls: TlsFiles | None = None,
 ) -> Iterator[DovecotServer]:
     """Run a private Dovecot IMAP server on a free 127.0.0.1 port (foreground ``dovecot -F -c``).
 
@@ -387,12 +416,13 @@ def dovecot_server(
     if os.geteuid() == 0:
         shutil.chown(d / "mail", "nobody", "nogroup")
     (d / "users").write_text("".join(f"{u}:{{PLAIN}}{p}\n" for u, p in users.items()))
-    (d / "dovecot.conf").write_text(_dovecot_conf(d, port, folders))
+    imaps_port = free_port() if tls else 0
+    (d / "dovecot.conf").write_text(_dovecot_conf(d, port, folders, tls, imaps_port))
     instance = _DovecotInstance(dir=d, port=port)
     instance.start()
     user, password = next(iter(users.items()))
     try:
-        yield DovecotServer(instance, user, password)
+        yield DovecotServer(instance, user, password, imaps_port)
     finally:
         instance.stop()
         shutil.rmtree(d, ignore_errors=True)
@@ -576,16 +606,19 @@ class SmtpSink:
 
     host = HOST
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, scheme: str = "smtp", credentials: tuple[str, str] | None = None) -> None:
         self.port = port
+        self.scheme = scheme
+        self.credentials = credentials
         self._envelopes: list[Envelope] = []
         self._failures: list[int] = []
         self._cond = threading.Condition()
 
     @property
     def url(self) -> str:
-        """``smtp://127.0.0.1:PORT`` for INTAKE_SMTP_URL."""
-        return f"smtp://{HOST}:{self.port}"
+        """``smtp://127.0.0.1:PORT`` (or smtp+starttls/smtps, with user:password) for INTAKE_SMTP_URL."""
+        auth = f"{self.credentials[0]}:{self.credentials[1]}@" if self.credentials else ""
+        return f"{self.scheme}://{auth}{HOST}:{self.port}"
 
     @property
     def envelopes(self) -> list[Envelope]:
@@ -626,13 +659,39 @@ class SmtpSink:
 
 
 @contextlib.contextmanager
-def smtp_sink() -> Iterator[SmtpSink]:
-    """Run an aiosmtpd sink on a free port (not port 0: the Controller connects to itself)."""
-    from aiosmtpd.controller import Controller
+def smtp_sink(
+    tls: TlsFiles | None = None, mode: str = "plain", credentials: tuple[str, str] | None = None
+) -> Iterator[SmtpSink]:
+    """Run an aiosmtpd sink on a free port (not port 0: the Controller connects to itself).
 
+    ``mode``: "plain", "starttls" (STARTTLS required) or "ssl" (implicit TLS); the TLS modes need
+    ``tls``. With ``credentials`` the sink requires AUTH with that user and password.
+    """
+    import ssl as ssl_module
+
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult
+
+    def authenticate(_server: Any, _session: Any, _envelope: Any, _mechanism: str, data: Any) -> AuthResult:
+        login = (data.login.decode(), data.password.decode()) if hasattr(data, "login") else None
+        return AuthResult(success=login == credentials, handled=False)  # handled=False: aiosmtpd answers 535
+
+    context = None
+    if tls is not None:
+        context = ssl_module.create_default_context(ssl_module.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(str(tls.cert), str(tls.key))
+    options: dict[str, Any] = {"enable_SMTPUTF8": True, "data_size_limit": 128 * 1024 * 1024}
+    if mode == "starttls":
+        options.update(tls_context=context, require_starttls=True)
+    elif mode == "ssl":
+        options.update(ssl_context=context)
+    if credentials:
+        # aiosmtpd does not count implicit TLS as TLS for AUTH: require it only where STARTTLS is used
+        options.update(authenticator=authenticate, auth_require_tls=mode == "starttls")
+    scheme = {"plain": "smtp", "starttls": "smtp+starttls", "ssl": "smtps"}[mode]
     for attempt in range(5):
-        sink = SmtpSink(free_port())
-        ctl = Controller(sink, hostname=HOST, port=sink.port, enable_SMTPUTF8=True, data_size_limit=128 * 1024 * 1024)
+        sink = SmtpSink(free_port(), scheme, credentials)
+        ctl = Controller(sink, hostname=HOST, port=sink.port, **options)
         try:
             ctl.start()
             break

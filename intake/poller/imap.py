@@ -54,16 +54,17 @@ class ImapMailbox:
     """One logged-in connection to one folder."""
 
     def __init__(self, box: MailboxSettings, verify_tls: bool = True, timeout: float = 60.0,
-                 oauth2_token: str | None = None) -> None:
+                 oauth2_token: str | None = None, ca_file: str | None = None) -> None:
         self.box = box
         self.target = ImapTarget.from_url(box.url, oauth2_token)
         self.verify_tls = verify_tls
+        self.ca_file = ca_file
         self.timeout = timeout
         self.client: IMAPClient | None = None
         self.uidvalidity: int | None = None
 
     def _ssl_context(self) -> ssl.SSLContext:
-        ctx = ssl.create_default_context()
+        ctx = ssl.create_default_context(cafile=self.ca_file)
         if not self.verify_tls:
             ctx.check_hostname = False
             ctx.verify_mode = ssl.CERT_NONE

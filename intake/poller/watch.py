@@ -197,8 +197,7 @@ class Watcher:
 
     def run_imap_once(self) -> None:
         """One connection's life: connect, sweep, then IDLE/poll and sweep until stop or error."""
-        mailbox = ImapMailbox(self.box, verify_tls=self.settings.imap_verify_tls,
-                              oauth2_token=self.settings.imap_oauth2_token)
+        mailbox = self._imap()
         try:
             mailbox.connect()
             log.info("mailbox %s: connected (UIDVALIDITY %s)", self.box.name, mailbox.uidvalidity)
@@ -214,10 +213,13 @@ class Watcher:
         finally:
             mailbox.close()
 
+    def _imap(self) -> ImapMailbox:
+        return ImapMailbox(self.box, verify_tls=self.settings.imap_verify_tls,
+                           oauth2_token=self.settings.imap_oauth2_token, ca_file=self.settings.tls_ca_file)
+
     def sweep_imap_once(self) -> int:
         """Connect, sweep, log out (`intake run --once`)."""
-        mailbox = ImapMailbox(self.box, verify_tls=self.settings.imap_verify_tls,
-                              oauth2_token=self.settings.imap_oauth2_token)
+        mailbox = self._imap()
         try:
             mailbox.connect()
             return self.sweep(mailbox)
