@@ -89,12 +89,13 @@ def base_context(subject: Subject, settings: Settings) -> dict[str, Any]:
     }
 
 
-def _envelope(subject: Subject, settings: Settings, kind: NoticeKind, to: str) -> Envelope:
+def _envelope(subject: Subject, settings: Settings, kind: NoticeKind, to: str, version: str | None = None) -> Envelope:
+    """Addressing and threading; `version` is the last part of the idempotency key (default: the revision)."""
     return Envelope(
         sender=settings.submission_address,
         sender_name=f"{settings.site_name}投稿邮箱" if settings.language == "zh-CN" else settings.site_name,
         recipients=(to,),
-        idempotency_key=f"{subject.scope}:{kind.value}:{to}:{subject.revision}",
+        idempotency_key=f"{subject.scope}:{kind.value}:{to}:{version or subject.revision}",
         tracking_id=subject.tracking_id,
         in_reply_to=subject.mail.message_id or None,
         references=subject.mail.references,
@@ -104,16 +105,7 @@ def _envelope(subject: Subject, settings: Settings, kind: NoticeKind, to: str) -
 
 def decision_envelope(subject: Subject, settings: Settings, to: str, reviewer_message: int) -> Envelope:
     """The decision notice answers the contributor's first mail; one per reviewer reply."""
-    return Envelope(
-        sender=settings.submission_address,
-        sender_name=f"{settings.site_name}投稿邮箱" if settings.language == "zh-CN" else settings.site_name,
-        recipients=(to,),
-        idempotency_key=f"{subject.scope}:decision:{to}:msg{reviewer_message}",
-        tracking_id=subject.tracking_id,
-        in_reply_to=subject.mail.message_id or None,
-        references=subject.mail.references,
-        auto_submitted="auto-replied",
-    )
+    return _envelope(subject, settings, NoticeKind.DECISION, to, f"msg{reviewer_message}")
 
 
 def _review_files(
