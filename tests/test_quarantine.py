@@ -1,0 +1,79 @@
+"""Unexpected failures quarantine a message (never lost, never half-answered); `intake replay` brings it back."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from intake.config import load_settings
+from intake.runtime import Runtime, build_runtime
+from intake.status import warn_stale
+from intake.tables import Event, MailboxState, Message, Notice, utcnow
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "examples" / "05-missing-phone.eml"
+
+
+@pytest.fixture
+def runtime(tmp_path: Path) -> Runtime:
+    return build_runtime(load_settings({"INTAKE_DATA_DIR": str(tmp_path)}))
+
+
+def test_a_crash_inside_processing_quarantines_the_message_with_its_error(runtime: Runtime, monkeypatch: Any) -> None:
+    import intake.service
+
+    def broken(_raw: bytes) -> Any:
+        raise MemoryError("simulated")
+
+    monkeypatch.setattr(intake.service, "parse_mail", broken)
+    message_id, _ = runtime.store.record_message(SAMPLE.read_bytes(), "test")
+    with pytest.raises(MemoryError):
+        runtime.ingest(message_id, final_attempt=True)
+    with runtime.store.session() as s:
+        msg = s.get_one(Message, message_id)
+        assert (msg.status, msg.attempts) == ("failed", 1) and "simulated" in (msg.error or "")
+        assert s.scalars(select(Notice)).all() == []  # nobody was answered
+        assert [e.kind for e in s.scalars(select(Event).where(Event.message_id == message_id))][-1] == "message.failed"
+
+
+def test_a_retryable_attempt_keeps_the_message_received(runtime: Runtime, monkeypatch: Any) -> None:
+    import intake.service
+
+    monkeypatch.setattr(intake.service, "parse_mail", lambda _raw: (_ for _ in ()).throw(OSError("db away")))
+    message_id, _ = runtime.store.record_message(SAMPLE.read_bytes(), "test")
+    with pytest.raises(OSError):
+        runtime.ingest(message_id, final_attempt=False)
+    assert runtime.store.message_status(message_id) == "received"
+
+
+def test_replay_processes_quarantined_messages(tmp_path: Path, runtime: Runtime) -> None:
+    message_id, _ = runtime.store.record_message(SAMPLE.read_bytes(), "test")
+    with runtime.store.session() as s:
+        s.get_one(Message, message_id).status = "failed"
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")}, "INTAKE_DATA_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "intake.cli", "replay"], env=env, cwd=REPO, capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 0 and "1" in done.stdout, done.stderr
+    assert runtime.store.message_status(message_id) == "processed"
+    assert len(list((tmp_path / "outbox").glob("*.eml"))) == 1
+
+
+def test_a_mailbox_not_polled_for_several_intervals_is_reported(
+    runtime: Runtime, caplog: pytest.LogCaptureFixture
+) -> None:
+    with runtime.store.session() as s:
+        s.add(MailboxState(mailbox="default", last_uid=0, last_poll_at=utcnow() - timedelta(hours=1)))
+    with caplog.at_level(logging.WARNING):
+        assert warn_stale(runtime.store, runtime.settings) == ["default"]
+    assert "not been polled" in caplog.text
+    with runtime.store.session() as s:
+        s.get_one(MailboxState, "default").last_poll_at = utcnow()
+    assert warn_stale(runtime.store, runtime.settings) == []
