@@ -13,6 +13,7 @@ from intake.extract.assemble import build_draft
 from intake.extract.body import mail_body_lines, reads_like_article
 from intake.extract.choose import Sorted, first_readable, sort_attachments
 from intake.extract.content import Manuscript
+from intake.extract.deadline import ExtractionTimeout, deadline
 from intake.extract.html import large_attachment_links
 from intake.extract.limits import ExtractLimits
 from intake.extract.secrecy import find_markers
@@ -26,7 +27,11 @@ log = logging.getLogger(__name__)
 def extract(mail: ParsedMail, limits: ExtractLimits = ExtractLimits()) -> Extraction:  # noqa: B008
     """The draft of one mail and every reason found; failures become reasons, never exceptions."""
     try:
-        return _extract(mail, limits)
+        with deadline(limits.timeout_seconds):
+            return _extract(mail, limits)
+    except ExtractionTimeout as exc:
+        log.error("extraction of %s stopped: %s", mail.message_id, exc)
+        return Extraction(None, (Reason("unreadable_manuscript", "reject", str(exc), {"timeout": True}),))
     except Exception as exc:
         log.exception("extraction failed for %s", mail.message_id)
         return Extraction(None, (Reason("unreadable_manuscript", "reject", f"extraction failed: {exc!r}"),))

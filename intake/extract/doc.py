@@ -66,7 +66,7 @@ def soffice_convert(source: Path, target_ext: str, outdir: Path, timeout: int) -
     return target
 
 
-def _catdoc(source: Path, timeout: int) -> bytes | None:
+def _catdoc(source: Path, timeout: float) -> bytes | None:
     catdoc = shutil.which("catdoc")
     if catdoc is None:
         return None

@@ -16,5 +16,5 @@ class ExtractLimits:
     max_archive_total_bytes: int = 200 * MIB
     max_compression_ratio: int = 100
     max_image_pixels: int = 180_000_000
-    timeout_seconds: int = 60  # catdoc run, PDF page loop
+    timeout_seconds: float = 120  # the whole extraction (deadline.py); also caps catdoc and the PDF page loop
     soffice_timeout: int = 90  # one LibreOffice conversion

@@ -143,3 +143,17 @@ def test_legacy_doc_end_to_end(sample_doc: bytes) -> None:
     draft = extract(mail(attachments=(att("稿件.doc", sample_doc),))).draft
     assert draft is not None and draft.manuscript_format == "doc"
     assert draft.authors == ("王晓雯", "李明") and len(draft.photos) == 1
+
+
+def test_an_extraction_that_runs_too_long_becomes_a_reason_not_a_hang(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The wall-clock limit stops any extractor; the mail gets unreadable_manuscript and the worker goes on."""
+    import time
+
+    import intake.extract as ex
+    from intake.extract.limits import ExtractLimits
+
+    monkeypatch.setattr(ex, "_extract", lambda _mail, _limits: time.sleep(5))
+    started = time.monotonic()
+    result = ex.extract(mail(text="x"), ExtractLimits(timeout_seconds=0.2))
+    assert time.monotonic() - started < 2
+    assert [(r.code, r.severity) for r in result.reasons] == [("unreadable_manuscript", "reject")]
