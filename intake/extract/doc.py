@@ -34,7 +34,7 @@ def _profile() -> Path:
     return _PROFILES[pid]
 
 
-def _run(cmd: list[str], timeout: int) -> subprocess.CompletedProcess[bytes]:
+def _run(cmd: list[str], timeout: float) -> subprocess.CompletedProcess[bytes]:
     """Run a converter in its own process group so a timeout kills every child it spawned."""
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     try:
