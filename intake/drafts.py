@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from intake.models import Block, Draft, FieldValue, Photo
+from intake.models import BODY_KINDS, Block, Draft, FieldValue, Photo
 
 FIELDS = ("title", "source_unit", "authors", "phone", "reviewer")
 
@@ -65,6 +65,11 @@ def from_stored(data: dict[str, Any]) -> Draft:
                            int(p["height"]), p.get("caption"), p.get("source", "attachment"))
                      for p in data.get("photos", [])),
     )
+
+
+def stored_body_text(data: dict[str, Any]) -> str:
+    """`Draft.body_text` of a stored draft, without rebuilding the draft."""
+    return "\n".join(b.get("text", "") for b in data.get("blocks", []) if b.get("kind") in BODY_KINDS)
 
 
 def merge(old: Draft, new: Draft | None, replaces_manuscript: bool) -> Draft:

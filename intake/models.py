@@ -86,6 +86,9 @@ class Reason:
     data: dict[str, Any] = field(default_factory=dict)
 
 
+BODY_KINDS = ("heading", "paragraph", "table")  # the blocks whose text is the article body
+
+
 @dataclass(frozen=True)
 class Block:
     """One piece of the draft in document order.
@@ -140,7 +143,7 @@ class Draft:
 
     @property
     def body_text(self) -> str:
-        return "\n".join(b.text for b in self.blocks if b.kind in ("heading", "paragraph", "table"))
+        return "\n".join(b.text for b in self.blocks if b.kind in BODY_KINDS)
 
     @property
     def word_count(self) -> int:

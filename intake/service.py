@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intake.config import Settings
-from intake.drafts import contract_json, from_stored, to_stored
+from intake.drafts import contract_json, from_stored, stored_body_text, to_stored
 from intake.mail import parse_mail
 from intake.models import Draft, Outcome, ParsedMail, Photo, Reason
 from intake.notify import Planned, Subject, plan
@@ -54,7 +54,7 @@ def find_prior_factory(store: Store, settings: Settings) -> Callable[[str], Prio
                 if other is None or hamming(sig, other) > SIMHASH_CANDIDATE_DISTANCE:
                     continue
                 stored = s.get_one(Submission, sub_id).draft
-                score = jaccard(text, from_stored(stored).body_text) if stored else 0.0
+                score = jaccard(text, stored_body_text(stored)) if stored else 0.0
                 if score >= NEAR_DUPLICATE:
                     return Prior(tracking_id, created.strftime("%Y-%m-%d %H:%M"), score)
         return None

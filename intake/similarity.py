@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 _NOISE = re.compile(r"[\s\u3000\W_]+", re.UNICODE)
 SHINGLE = 4
@@ -23,21 +24,39 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
 
 
-def shingles(text: str) -> set[str]:
+@lru_cache(maxsize=16)
+def shingles(text: str) -> frozenset[str]:
     norm = normalise(text)
     if len(norm) <= SHINGLE:
-        return {norm} if norm else set()
-    return {norm[i : i + SHINGLE] for i in range(len(norm) - SHINGLE + 1)}
+        return frozenset({norm} if norm else ())
+    return frozenset(norm[i : i + SHINGLE] for i in range(len(norm) - SHINGLE + 1))
 
 
+_LANE = 20  # bits per counter lane: up to a million shingles without overflow
+_SPREAD = [sum(((byte >> bit) & 1) << (bit * _LANE) for bit in range(8)) for byte in range(256)]
+
+
+def _spread(h: int) -> int:
+    """Put bit i of a 64-bit hash at the bottom of lane i, so adding spread hashes counts every bit at once."""
+    out = 0
+    for k in range(8):
+        out |= _SPREAD[(h >> (8 * k)) & 0xFF] << (8 * k * _LANE)
+    return out
+
+
+@lru_cache(maxsize=16)
 def simhash(text: str) -> int:
-    """64-bit simhash over shingles, as a signed value so it fits a BIGINT column."""
-    weights = [0] * 64
-    for sh in shingles(text):
-        h = int.from_bytes(hashlib.blake2b(sh.encode("utf-8"), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if h >> bit & 1 else -1
-    value = sum(1 << bit for bit in range(64) if weights[bit] > 0)
+    """64-bit simhash over shingles, as a signed value so it fits a BIGINT column.
+
+    Bit counts are summed in 64 lanes of one big integer (bit-sliced), about 8x faster
+    than a loop over 64 counters per shingle. Cached: the rules and the store ask twice.
+    """
+    grams = shingles(text)
+    total = 0
+    for sh in grams:
+        total += _spread(int.from_bytes(hashlib.blake2b(sh.encode("utf-8"), digest_size=8).digest(), "big"))
+    mask, half = (1 << _LANE) - 1, len(grams) / 2
+    value = sum(1 << bit for bit in range(64) if (total >> (bit * _LANE)) & mask > half)
     return value - (1 << 64) if value >= 1 << 63 else value
 
 
