@@ -70,10 +70,12 @@ def submission(i: int, to: str) -> tuple[str, bytes]:
 
 
 def wait_reply(sink: servers.SmtpSink, msgid: str, timeout: float = 30.0) -> float:
+    """When the mail to the contributor answering `msgid` arrived (the review request is not counted)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for env in sink.envelopes:
-            if msgid.encode() in env.content and b"In-Reply-To: " + msgid.encode() in env.content:
+            to_contributor = any(r.startswith("contributor") for r in env.rcpt_tos)
+            if to_contributor and b"In-Reply-To: " + msgid.encode() in env.content:
                 return env.received_at
         time.sleep(0.002)
     raise TimeoutError(f"no reply to {msgid}")
