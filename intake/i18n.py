@@ -27,6 +27,10 @@ MESSAGES: dict[str, tuple[str, ...]] = {
     "status_stale": ("警告：邮箱 {name} 已超过 {seconds:.0f} 秒未成功轮询",
                      "WARNING: mailbox {name} not polled for {seconds:.0f}s"),
     "never": ("从未", "never"),
+    "status_failed_notice": ("发送失败 通知 #{id}（{kind} → {to}）：{error}",
+                             "FAILED notice #{id} ({kind} → {to}): {error}"),
+    "status_failed_message": ("处理失败 邮件 #{id}（{sender}）：{error}（可用 intake replay 重新处理）",
+                              "FAILED message #{id} ({sender}): {error} (intake replay re-queues it)"),
     "run_failed": ("处理中断：{error}", "Stopped by an error: {error}"),
 }
 

@@ -44,6 +44,18 @@ def _fmt(counts: dict[str, int]) -> str:
     return ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "0"
 
 
+def _print_failures(store: Store, limit: int = 20) -> None:
+    """The newest permanent failures, with their errors, for ops to act on."""
+    with store.session() as s:
+        notices = s.scalars(select(Notice).where(Notice.status == "failed").order_by(Notice.id.desc()).limit(limit))
+        for notice in notices:
+            print(t("status_failed_notice", id=notice.id, kind=notice.kind, to=", ".join(notice.recipients),
+                    error=notice.last_error or ""))
+        messages = s.scalars(select(Message).where(Message.status == "failed").order_by(Message.id.desc()).limit(limit))
+        for msg in messages:
+            print(t("status_failed_message", id=msg.id, sender=msg.sender, error=msg.error or ""))
+
+
 def print_status(store: Store, settings: Settings) -> int:
     with store.session() as s:
         for box in settings.mailboxes:
@@ -59,4 +71,5 @@ def print_status(store: Store, settings: Settings) -> int:
         messages = dict(s.execute(select(Message.status, func.count()).group_by(Message.status)).tuples().all())
         notices = dict(s.execute(select(Notice.status, func.count()).group_by(Notice.status)).tuples().all())
     print(t("status_counts", messages=_fmt(messages), notices=_fmt(notices)))
+    _print_failures(store)
     return 0 if not notices.get("failed") and not messages.get("failed") else 1

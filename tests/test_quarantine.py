@@ -77,3 +77,17 @@ def test_a_mailbox_not_polled_for_several_intervals_is_reported(
     with runtime.store.session() as s:
         s.get_one(MailboxState, "default").last_poll_at = utcnow()
     assert warn_stale(runtime.store, runtime.settings) == []
+
+
+def test_status_lists_permanent_failures_for_ops(tmp_path: Path, runtime: Runtime) -> None:
+    message_id, _ = runtime.store.record_message(SAMPLE.read_bytes(), "test")
+    runtime.ingest(message_id)
+    with runtime.store.session() as s:
+        notice = s.scalars(select(Notice)).one()
+        notice.status, notice.last_error = "failed", "550 5.1.1 mailbox unavailable"
+        s.get_one(Message, message_id).error = "kept for the record"
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")}, "INTAKE_DATA_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "intake.cli", "status"], env=env, cwd=REPO, capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 1
+    assert "550 5.1.1 mailbox unavailable" in done.stdout and "luoxinran_dag@163.com" in done.stdout
