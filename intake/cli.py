@@ -264,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.command in ("run", "poll") and not args.verbose:
         logging.getLogger("intake").setLevel(logging.INFO)
+    if not args.verbose:  # mail-parser warns about every part type it leaves to us (delivery reports, …)
+        logging.getLogger("mailparser").setLevel(logging.ERROR)
     code: int = args.func(args)
     return code
 

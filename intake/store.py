@@ -27,6 +27,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake import failpoints
+from intake.mail import decode_text_header
 from intake.tables import Event, Message, TrackingCounter, utcnow
 
 
@@ -141,8 +142,8 @@ class Store:
         headers = BytesHeaderParser(policy=compat32).parsebytes(raw[:65536])
         row = Message(
             mailbox=mailbox, uidvalidity=uidvalidity, uid=uid, message_id_header=msgid, sha256=digest,
-            size_bytes=max(len(raw), declared_size or 0), sender=str(headers.get("From", ""))[:320],
-            subject=str(headers.get("Subject", ""))[:2000], status="received",
+            size_bytes=max(len(raw), declared_size or 0), sender=decode_text_header(headers.get("From", ""))[:320],
+            subject=decode_text_header(headers.get("Subject", ""))[:2000], status="received",
         )
         try:
             with self.session() as s:
