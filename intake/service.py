@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 STATUS_OF = {Outcome.ACCEPTED: "pending_review", Outcome.INCOMPLETE: "incomplete", Outcome.HELD: "held"}
 _DUPLICATE_OF = ("pending_review", "held", "approved")
 NEAR_DUPLICATE = 0.9
+REVISION_SIMILARITY = 0.3  # below this, a manuscript sent in reply is another article
 
 
 def find_prior_factory(store: Store, settings: Settings) -> Callable[[str], Prior | None]:
@@ -85,13 +86,25 @@ def process_message(store: Store, settings: Settings, message_id: int) -> tuple[
         base = from_stored(thread.draft) if thread is not None and thread.draft else None
         mergeable = thread is not None and base is not None and (
             thread.status == "incomplete" or (thread.status in ("pending_review", "returned") and _has_files(mail)))
-    ev = evaluate(mail, size, settings.submission_address, settings.required_fields,
-                  settings.max_message_bytes, find_prior_factory(store, settings),
-                  followup_of=base if mergeable else None, **rule_settings(settings))
+    fresh = None
+    if mergeable and thread is not None and base is not None and thread.status == "pending_review":
+        # People reply to an old acknowledgement to send their next article: a manuscript unlike
+        # the one under review is a new submission, not a revision of it.
+        fresh = _evaluate(mail, size, settings, store)
+        if fresh.draft is None or jaccard(fresh.draft.body_text, base.body_text) >= REVISION_SIMILARITY:
+            fresh = None
+        else:
+            mergeable, thread = False, None
+    ev = fresh or _evaluate(mail, size, settings, store, base if mergeable else None)
     if thread is not None and not mergeable and ev.outcome != Outcome.IGNORED:
         ev = Evaluation(Outcome.IGNORED, _followup_reason(), ev.reasons, None)
     return _persist(store, settings, message_id, mail, ev, thread.id if thread and mergeable else None,
                     thread.id if thread else None)
+
+
+def _evaluate(mail: ParsedMail, size: int, settings: Settings, store: Store, base: Draft | None = None) -> Evaluation:
+    return evaluate(mail, size, settings.submission_address, settings.required_fields, settings.max_message_bytes,
+                    find_prior_factory(store, settings), followup_of=base, **rule_settings(settings))
 
 
 def _has_files(mail: ParsedMail) -> bool:

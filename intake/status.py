@@ -68,8 +68,8 @@ def print_status(store: Store, settings: Settings) -> int:
             age = _age(state.last_poll_at if state else None)
             if age is not None and age > stale_after(settings):
                 print(t("status_stale", name=box.name, seconds=age))
-        messages = dict(s.execute(select(Message.status, func.count()).group_by(Message.status)).tuples().all())
-        notices = dict(s.execute(select(Notice.status, func.count()).group_by(Notice.status)).tuples().all())
+        messages = {str(k): int(v) for k, v in s.execute(select(Message.status, func.count()).group_by(Message.status))}
+        notices = {str(k): int(v) for k, v in s.execute(select(Notice.status, func.count()).group_by(Notice.status))}
     print(t("status_counts", messages=_fmt(messages), notices=_fmt(notices)))
     _print_failures(store)
     return 0 if not notices.get("failed") and not messages.get("failed") else 1

@@ -117,3 +117,31 @@ def test_a_revised_manuscript_after_a_return_goes_back_to_review(runtime: Runtim
     mails = [e.message for e in smtp_sink.wait_for(5)]
     assert {m["To"] for m in mails[3:]} == {"qh_zhangxl2026@163.com", "editor@example.test"}
     assert status(runtime) == "pending_review"
+
+
+def _contributor_reply(to: EmailMessage, attachment_from: str, name: str, msgid: str) -> bytes:
+    from intake.mail import parse_mail
+
+    docx = next(a for a in parse_mail((EXAMPLES / attachment_from).read_bytes()).attachments
+                if a.filename.endswith(".docx"))
+    msg = EmailMessage()
+    msg["From"], msg["To"] = "qh_zhangxl2026@163.com", "tougao@example.test"
+    msg["Subject"] = "回复：" + str(to["Subject"])
+    msg["Message-ID"], msg["In-Reply-To"] = msgid, str(to["Message-ID"])
+    msg.set_content("您好，稿件见附件。")
+    msg.add_attachment(docx.payload, maintype="application", subtype="octet-stream", filename=name)
+    return msg.as_bytes()
+
+
+def test_a_different_article_sent_as_a_reply_to_an_acknowledgement_is_a_new_submission(
+    runtime: Runtime, smtp_sink: Any
+) -> None:
+    first = ingest(runtime, (EXAMPLES / "01-docx-with-photos.eml").read_bytes())
+    ack = smtp_sink.wait_for(2)[0].message
+    other = ingest(runtime, _contributor_reply(ack, "10-outlook-rfc2231-names.eml", "新稿.docx", "<new@163.com>"))
+    assert other["outcome"] == "accepted" and other["tracking_id"] not in (None, first["tracking_id"])
+    same = ingest(runtime, _contributor_reply(ack, "01-docx-with-photos.eml", "修改稿.docx", "<rev@163.com>"))
+    assert same["tracking_id"] == first["tracking_id"]  # the same article again: a revision
+    with runtime.store.session() as s:
+        revisions = {tid: rev for tid, rev in s.execute(select(Submission.tracking_id, Submission.revision))}
+    assert revisions == {first["tracking_id"]: 2, other["tracking_id"]: 1}
