@@ -7,7 +7,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    INTAKE_DATA_DIR=/var/lib/intake
+    INTAKE_DATA_DIR=/var/lib/intake \
+    INTAKE_TEMPLATES_DIR=/app/templates
 
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
