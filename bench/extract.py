@@ -60,7 +60,7 @@ def bare():
             fh.write(payload); fh.flush()
             return len(subprocess.run(["catdoc", "-w", "-d", "utf-8", fh.name], capture_output=True).stdout)
 
-from intake.extract.labels import _find_hits, label_matches
+from intake.extract.labels import label_matches
 from intake.text import clean_line
 
 
@@ -69,7 +69,6 @@ def ours():
     # XPath and templates stay warm, as they do in a long-running worker).
     clean_line.cache_clear()
     label_matches.cache_clear()
-    _find_hits.cache_clear()
     return extract(mail)
 
 

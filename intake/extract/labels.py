@@ -8,7 +8,6 @@ already starts with one, so prose such as "记者从市委获悉" is never read 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -101,17 +100,8 @@ def _line_hits(line: str, index: int) -> tuple[list[Hit], bool]:
     return hits, False
 
 
-def find_hits(lines: Sequence[str]) -> tuple[tuple[Hit, ...], frozenset[int]]:
-    """Every labelled value in `lines` and the indexes of the lines that carry only metadata.
-
-    Memoised on the lines: one extraction asks about the manuscript's lines twice (the title
-    choice, then the metadata), and the answer is immutable.
-    """
-    return _find_hits(tuple(lines))
-
-
-@lru_cache(maxsize=8)
-def _find_hits(lines: tuple[str, ...]) -> tuple[tuple[Hit, ...], frozenset[int]]:
+def find_hits(lines: list[str]) -> tuple[list[Hit], set[int]]:
+    """Every labelled value in `lines` and the indexes of the lines that carry only metadata."""
     hits: list[Hit] = []
     used: set[int] = set()
     cleaned = [clean_line(x) for x in lines]
@@ -143,7 +133,7 @@ def _find_hits(lines: tuple[str, ...]) -> tuple[tuple[Hit, ...], frozenset[int]]
                 kind = _KIND[_label(label_matches(line)[-1])]
                 hits.append(Hit(kind, cleaned[nxt].strip(_TRIM), nxt))
                 used.add(nxt)
-    return tuple(hits), frozenset(used)
+    return hits, used
 
 
 def _bracketed(line: str, index: int) -> list[Hit]:

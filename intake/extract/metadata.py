@@ -15,7 +15,6 @@ Where a field is looked for, first hit wins (DESIGN.md §5):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from intake.extract.labels import Hit, find_hits
@@ -59,7 +58,7 @@ def title_index(lines: list[str], used: set[int] | frozenset[int] = frozenset())
     return None
 
 
-def _people(hits: Sequence[Hit]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _people(hits: list[Hit]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     authors: list[str] = []
     photographers: list[str] = []
     for hit in hits:
@@ -72,7 +71,7 @@ def _people(hits: Sequence[Hit]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(authors), tuple(photographers)
 
 
-def _first(kind: str, sources: Sequence[tuple[Sequence[Hit], str]]) -> FieldValue | None:
+def _first(kind: str, sources: list[tuple[list[Hit], str]]) -> FieldValue | None:
     for hits, found_in in sources:
         for hit in hits:
             if hit.kind != kind:
@@ -92,7 +91,7 @@ def _signature_phone(body_lines: list[str]) -> FieldValue | None:
 
 
 def _source_unit(
-    sources: Sequence[tuple[Sequence[Hit], str]], manuscript_lines: list[str], body_lines: list[str], subject: str,
+    sources: list[tuple[list[Hit], str]], manuscript_lines: list[str], body_lines: list[str], subject: str,
     filename: str | None,
 ) -> FieldValue | None:
     labelled = _first("source_unit", sources)
