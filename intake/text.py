@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
@@ -31,6 +30,3 @@ def clean_line(text: str) -> str:
         text = _SPACES.sub(" ", text)
     return text.strip()
 
-
-def nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
