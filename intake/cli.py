@@ -10,6 +10,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from sqlalchemy import select
 
 from intake.config import ConfigError, Settings, load_settings
 from intake.i18n import t
-from intake.runtime import Runtime, build_runtime
+from intake.runtime import InlineQueue, Runtime, build_runtime
 
 log = logging.getLogger("intake")
 
@@ -119,18 +120,32 @@ def watch(runtime: Runtime, stop: threading.Event, once: bool = False) -> None:
                 watcher.sweep_imap_once()
         runtime.sweep()
         return
+    local = runtime.queue if isinstance(runtime.queue, InlineQueue) else None
+    if local is not None:
+        local.defer()  # watcher threads hand ids over; this thread does the work
     threads = [threading.Thread(target=Watcher(runtime, box, stop, _lease_for(settings, box.name)).run,
                                 name=f"watch-{box.name}", daemon=True) for box in settings.mailboxes]
     for thread in threads:
         thread.start()
     print(t("poll_start", names=", ".join(b.name for b in settings.mailboxes)), flush=True)
-    while not stop.wait(min(30.0, max(settings.poll_interval, 5.0))):
+    interval = min(30.0, max(settings.poll_interval, 5.0))
+    next_sweep = time.monotonic() + interval
+    while not stop.is_set():
+        if local is not None:
+            local.work(min(0.5, max(next_sweep - time.monotonic(), 0.0)))
+        else:
+            stop.wait(max(next_sweep - time.monotonic(), 0.0))
+        if time.monotonic() < next_sweep or stop.is_set():
+            continue
+        next_sweep = time.monotonic() + interval
         try:
             runtime.sweep()
             runtime.requeue_stale()
             warn_stale(runtime.store, settings)
         except Exception:
             log.exception("sweep failed")
+    if local is not None:
+        local.work(5.0)  # finish what was handed over before the stop
     for thread in threads:
         thread.join(timeout=30)
     print(t("poll_stop"), flush=True)

@@ -8,6 +8,8 @@ names over Celery (only ids cross the broker; `intake` never imports
 from __future__ import annotations
 
 import logging
+import queue
+import time
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -75,22 +77,59 @@ class CeleryQueue:
 
 @dataclass
 class InlineQueue:
-    """Runs work in this process at once (embedded mode, `intake ingest`, the demo)."""
+    """Runs work in this process (embedded mode, `intake ingest`, the demo).
+
+    Immediate by default. `defer()` switches to a hand-off: poller threads only put ids on a
+    local queue and `work()`, called from the main thread, does the processing, so the
+    poller still only moves bytes and the extraction deadline (SIGALRM) applies.
+    """
 
     runtime: Runtime | None = None
     results: dict[int, dict[str, Any]] = field(default_factory=dict)
+    pending: queue.Queue[tuple[str, int]] | None = None
+
+    def defer(self) -> None:
+        self.pending = queue.Queue()
 
     def ingest(self, message_id: int) -> None:
+        if self.pending is not None:
+            self.pending.put(("ingest", message_id))
+            return
         assert self.runtime is not None
         self.results[message_id] = self.runtime.ingest(message_id)
 
     def send(self, notice_id: int, countdown: float = 0) -> None:
+        if self.pending is not None:
+            self.pending.put(("send", notice_id))
+            return
+        self._send_now(notice_id)
+
+    def _send_now(self, notice_id: int) -> None:
         assert self.runtime is not None
         try:
             send_notice(self.runtime.store, self.runtime.settings, self.runtime.transport, notice_id)
         except RetryLater as exc:
             # In process there is nobody to wake us later: the `run` loop's sweep retries when due.
             log.warning("%s", exc)
+
+    def work(self, seconds: float) -> int:
+        """Process handed-off work for up to `seconds` (returns early when idle); returns items done."""
+        assert self.pending is not None and self.runtime is not None
+        deadline, done = time.monotonic() + seconds, 0
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                kind, item = self.pending.get(timeout=left)
+            except queue.Empty:
+                break
+            try:
+                if kind == "ingest":
+                    self.results[item] = self.runtime.ingest(item)
+                else:
+                    self._send_now(item)
+            except Exception:  # recorded (quarantined) by the runtime; the loop goes on
+                log.exception("%s %s failed", kind, item)
+            done += 1
+        return done
 
 
 @dataclass

@@ -104,3 +104,27 @@ def test_worker_command_starts_a_celery_worker_with_both_tasks(tmp_path: Path, r
         finally:
             proc.send_signal(signal.SIGTERM)
             proc.wait(30)
+
+
+def test_run_watches_the_maildir_until_sigterm_and_answers_new_mail(tmp_path: Path) -> None:
+    """Embedded `intake run`: a mail dropped into the Maildir is answered within seconds; SIGTERM stops it cleanly."""
+    import signal
+    import time
+
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")}
+    env = {**clean, "INTAKE_DATA_DIR": str(tmp_path), "INTAKE_POLL_INTERVAL": "0.2"}
+    proc = subprocess.Popen([sys.executable, "-m", "intake.cli", "run"], env=env, cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        md = mailbox.Maildir(tmp_path / "Maildir", create=True)
+        time.sleep(1.0)
+        md.add((REPO / "examples" / "05-missing-phone.eml").read_bytes())
+        deadline = time.monotonic() + 30
+        while not list((tmp_path / "outbox").glob("*.eml")) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(list((tmp_path / "outbox").glob("*.eml"))) == 1
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, _ = proc.communicate(timeout=30)
+    assert proc.returncode == 0, out
+    assert "已停止" in out
