@@ -204,11 +204,13 @@ def _redact(value: str) -> str:
     return value
 
 
-def cmd_status(_args: argparse.Namespace) -> int:
-    from intake.status import print_status
+def cmd_status(args: argparse.Namespace) -> int:
+    from intake.status import print_status, warn_stale
 
     settings = _settings()
     runtime = build_runtime(settings, inline=True)
+    if args.health:  # for container health checks: only "is every mailbox being polled?"
+        return EXIT_FAILURE if warn_stale(runtime.store, settings) else EXIT_OK
     return print_status(runtime.store, settings)
 
 
@@ -266,7 +268,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("config", help="configuration commands")
     csub = p.add_subparsers(dest="config_command", required=True)
     csub.add_parser("check", help="validate every setting").set_defaults(func=cmd_config_check)
-    sub.add_parser("status", help="mailbox health and queue counts").set_defaults(func=cmd_status)
+    p = sub.add_parser("status", help="mailbox health, queue counts and permanent failures")
+    p.add_argument("--health", action="store_true", help="exit 1 only when a mailbox has not been polled lately")
+    p.set_defaults(func=cmd_status)
     p = sub.add_parser("replay", help="re-queue quarantined (failed) messages")
     p.add_argument("ids", nargs="*", type=int)
     p.set_defaults(func=cmd_replay)

@@ -91,3 +91,16 @@ def test_status_lists_permanent_failures_for_ops(tmp_path: Path, runtime: Runtim
                           text=True, timeout=120, check=False)
     assert done.returncode == 1
     assert "550 5.1.1 mailbox unavailable" in done.stdout and "luoxinran_dag@163.com" in done.stdout
+
+
+def test_status_health_fails_only_for_a_stale_mailbox(tmp_path: Path, runtime: Runtime) -> None:
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")}, "INTAKE_DATA_DIR": str(tmp_path)}
+
+    def health() -> int:
+        return subprocess.run([sys.executable, "-m", "intake.cli", "status", "--health"], env=env, cwd=REPO,
+                              capture_output=True, timeout=120, check=False).returncode
+
+    assert health() == 0  # never polled yet: starting, not stale
+    with runtime.store.session() as s:
+        s.add(MailboxState(mailbox="default", last_uid=0, last_poll_at=utcnow() - timedelta(hours=1)))
+    assert health() == 1
