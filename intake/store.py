@@ -170,6 +170,17 @@ class Store:
             return s.scalar(select(Message.id).where(
                 Message.message_id_header == msgid, Message.sha256 == digest))
 
+    def known_uids(self, mailbox: str, uidvalidity: int, uids: list[int]) -> dict[int, tuple[int, str, int]]:
+        """UID → (message id, status, size) for the UIDs of this mailbox and UIDVALIDITY already stored."""
+        found: dict[int, tuple[int, str, int]] = {}
+        with self.session() as s:
+            for start in range(0, len(uids), 500):
+                rows = s.execute(select(Message.uid, Message.id, Message.status, Message.size_bytes).where(
+                    Message.mailbox == mailbox, Message.uidvalidity == uidvalidity,
+                    Message.uid.in_(uids[start : start + 500])))
+                found.update({int(uid): (mid, status, size) for uid, mid, status, size in rows if uid is not None})
+        return found
+
     def message_status(self, message_id: int) -> str:
         with self.session() as s:
             return s.get_one(Message, message_id).status

@@ -120,6 +120,11 @@ class Watcher:
         uv = mailbox.uidvalidity
         self._check_uidvalidity(uv)
         handled = 0
+        # Mails already stored under this UID (a crash before the MOVE) are not downloaded again.
+        known = self.runtime.store.known_uids(self.box.name, uv, keys) if uv is not None and keys else {}
+        for key, (message_id, status, size) in known.items():
+            handled += self._guarded(key, self._known_step(mailbox, key, message_id, status, size))
+        keys = [k for k in keys if k not in known]
         sizes = mailbox.sizes(keys) if keys else {}
         limit = self.settings.max_message_bytes
         for key in keys:
@@ -132,6 +137,14 @@ class Watcher:
             handled += self._guarded(key, self._step(mailbox, key, raw, sizes[key], uv))
         self._record_poll(uv, max((k for k in keys if isinstance(k, int)), default=None), None)
         return handled
+
+    def _known_step(self, mailbox: Mailbox, key: Any, message_id: int, status: str, size: int) -> Callable[[], None]:
+        def step() -> None:
+            if status == "received":
+                self.runtime.queue.ingest(message_id)
+            mailbox.done(key, rejected=size > self.settings.max_message_bytes)
+
+        return step
 
     def _step(self, mailbox: Mailbox, key: Any, raw: bytes, size: int, uv: int | None) -> Callable[[], None]:
         return lambda: self._handle(mailbox, key, raw, size, uv)

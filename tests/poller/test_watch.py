@@ -103,3 +103,17 @@ def test_backoff_grows_with_jitter_and_is_capped() -> None:
     assert max(delays[6:]) > max(delays[:2])
     backoff.reset()
     assert backoff.next() <= 2.0
+
+
+def test_a_mail_already_stored_under_its_uid_is_not_downloaded_again(runtime: Runtime) -> None:
+    """After a crash before the MOVE, the next sweep files the mail away without fetching it."""
+    box = FakeMailbox(samples("05-missing-phone.eml"))
+    runtime.store.record_message(box.mails[1], runtime.settings.mailboxes[0].name, 7, 1)
+    fetched: list[int] = []
+    real_fetch = box.fetch
+    box.fetch = lambda keys: (fetched.extend(keys), real_fetch(keys))[1]  # type: ignore[method-assign]
+    Watcher(runtime, runtime.settings.mailboxes[0], threading.Event()).sweep(box)
+    assert fetched == [] and box.done_keys == [(1, False)]
+    with runtime.store.session() as s:
+        [message] = s.scalars(select(Message)).all()
+        assert message.status == "processed"  # it was still "received": enqueued, hence processed
