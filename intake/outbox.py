@@ -151,13 +151,18 @@ def _transient(store: Store, settings: Settings, notice: Notice, error: str) -> 
     raise RetryLater(notice.id, delay, error)
 
 
-def due_notices(store: Store, limit: int = 100) -> list[int]:
-    """Pending notices nobody holds and whose retry time has come (for the sweeper)."""
+def due_notices(store: Store, grace_seconds: float = 0, limit: int = 100) -> list[int]:
+    """Pending notices nobody holds and whose retry time has come (for the sweeper).
+
+    A notice never attempted is due only `grace_seconds` after its creation: until then its
+    first send task is presumably still on its way.
+    """
     now = utcnow()
+    never_tried = Notice.next_attempt_at.is_(None) & (Notice.created_at <= now - timedelta(seconds=grace_seconds))
     with store.session() as s:
         return list(s.scalars(
             select(Notice.id).where(
                 Notice.status == "pending",
                 (Notice.claimed_until.is_(None)) | (Notice.claimed_until < now),
-                (Notice.next_attempt_at.is_(None)) | (Notice.next_attempt_at <= now),
+                never_tried | (Notice.next_attempt_at <= now),
             ).order_by(Notice.id).limit(limit)))

@@ -153,7 +153,7 @@ class Runtime:
 
     def sweep(self) -> int:
         """Re-dispatch notices that are due (crash between commit and enqueue, retries in embedded mode)."""
-        ids = due_notices(self.store)
+        ids = due_notices(self.store, grace_seconds=self.settings.send_claim_seconds)
         for notice_id in ids:
             self.queue.send(notice_id)
         return len(ids)

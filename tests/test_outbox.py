@@ -261,3 +261,19 @@ def test_transient_failure_after_the_deadline_is_final(
     assert row.status == "failed"
     assert row.last_error is not None and row.last_error.startswith("deadline passed")
     assert ack_id not in due_notices(store)
+
+
+def test_a_fresh_notice_is_not_due_while_its_first_send_is_on_its_way(tmp_path: Path) -> None:
+    """The sweeper leaves a just-created notice alone for the grace period (its task is still queued)."""
+    from intake.tables import Message
+
+    store = Store(f"sqlite:///{tmp_path / 'grace.sqlite3'}", tmp_path)
+    store.upgrade()
+    with store.session() as s:
+        msg = Message(mailbox="t", message_id_header="<g@x>", sha256="0" * 64, size_bytes=1, status="processed")
+        s.add(msg)
+        s.flush()
+        s.add(Notice(idempotency_key="k", message_id=msg.id, kind="acknowledgement", recipients=["a@b"],
+                     message_id_header="<n@x>", subject="s", raw_sha256="0" * 64, status="pending"))
+    assert due_notices(store, grace_seconds=60) == []
+    assert len(due_notices(store, grace_seconds=0)) == 1
