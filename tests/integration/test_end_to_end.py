@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,11 @@ def test_docx_submission_is_acknowledged_and_sent_for_review(
                 "the mail to be moved to Processed")
     assert [n.status for n in system.notices()] == ["sent", "sent"]
     assert [m.status for m in system.messages()] == ["processed"]
+
+    started = time.monotonic()
+    system.stop_pollers()  # SIGTERM: finish the current message, log out, exit 0
+    assert [p.returncode for p in system.pollers] == [0]
+    assert time.monotonic() - started < 10
 
 
 def _idle_ready(system: Deployment) -> bool:

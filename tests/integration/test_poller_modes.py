@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -87,3 +88,16 @@ def _toml(system: Deployment, url: str, action: str) -> Path:
     path.write_text(f'[[mailboxes]]\nname = "tougao"\nurl = "{url}"\nprocessed_action = "{action}"\n',
                     encoding="utf-8")
     return path
+
+
+def test_idle_is_reissued_and_the_poller_keeps_answering(system: Deployment, dovecot: Any, smtp_sink: Any) -> None:
+    """With a 1 s IDLE timeout the poller re-issues IDLE many times; mail arriving later is still answered."""
+    system.env["INTAKE_IDLE_TIMEOUT"] = "1"
+    system.worker()
+    poller = system.poller()
+    time.sleep(4)  # several IDLE / DONE / sweep rounds
+    dovecot.append((EXAMPLES / "05-missing-phone.eml").read_bytes())
+    smtp_sink.wait_for(1, timeout=30)
+    log = next(system.logs.glob("poller-*.log")).read_text()
+    assert log.count("IDLE") >= 6  # imapclient logs every IDLE command it sends
+    assert poller.poll() is None
