@@ -37,6 +37,7 @@ STATUS_OF = {Outcome.ACCEPTED: "pending_review", Outcome.INCOMPLETE: "incomplete
 _DUPLICATE_OF = ("pending_review", "held", "approved")
 NEAR_DUPLICATE = 0.9
 REVISION_SIMILARITY = 0.3  # below this, a manuscript sent in reply is another article
+FOLLOW_UP = Reason("follow_up", "ignore", "reply to a submission that needs no action")
 
 
 def find_prior_factory(store: Store, settings: Settings) -> Callable[[str], Prior | None]:
@@ -97,7 +98,7 @@ def process_message(store: Store, settings: Settings, message_id: int) -> tuple[
             mergeable, thread = False, None
     ev = fresh or _evaluate(mail, size, settings, store, base if mergeable else None)
     if thread is not None and not mergeable and ev.outcome != Outcome.IGNORED:
-        ev = Evaluation(Outcome.IGNORED, _followup_reason(), ev.reasons, None)
+        ev = Evaluation(Outcome.IGNORED, FOLLOW_UP, ev.reasons, None)
     return _persist(store, settings, message_id, mail, ev, thread.id if thread and mergeable else None,
                     thread.id if thread else None)
 
@@ -109,10 +110,6 @@ def _evaluate(mail: ParsedMail, size: int, settings: Settings, store: Store, bas
 
 def _has_files(mail: ParsedMail) -> bool:
     return any(not a.content_type.startswith("image/") for a in mail.attachments)
-
-
-def _followup_reason() -> Reason:
-    return Reason("follow_up", "ignore", "reply to a submission that needs no action")
 
 
 def _pending_notices(session: Session, message_id: int) -> list[int]:

@@ -97,9 +97,9 @@ class Watcher:
         """Store, record and enqueue one mail; returns the message's status before enqueueing."""
         store = self.runtime.store
         failpoints.hit("after_fetch")
-        message_id, _created = store.record_message(raw, self.box.name, uidvalidity, uid, declared_size)
+        message_id, created = store.record_message(raw, self.box.name, uidvalidity, uid, declared_size)
         failpoints.hit("after_row")
-        status = store.message_status(message_id)
+        status = "received" if created else store.message_status(message_id)  # a new row is always "received"
         if status == "received":
             self.runtime.queue.ingest(message_id)
         failpoints.hit("after_enqueue")
