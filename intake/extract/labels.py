@@ -45,6 +45,17 @@ _LEAD_CREDIT = re.compile(
     r"^(?:[^（(]{0,10}讯)?\s*[（(](?P<credit>(?:本报|本台|本网|特约)?(?:通讯员|记者)[^）)]{1,40})[）)]"
 )
 _BRACKETED = re.compile(r"^[（(](?P<inner>[^（）()]+)[）)]$")
+# A line can carry metadata only if it starts with a label (after brackets or 本报/特约/见习), a
+# bracket, or ends like a postfix credit, or has a lead credit "…讯（" early on. Prose lines fail
+# all four cheap tests and skip the regexes: they are most lines of an article.
+_FIRST = frozenset(label[0] for label in _KIND) | frozenset("本特见" + _OPEN)
+_CREDIT_END = frozenset("摄影）)")
+_LEAD_SPAN = 14
+
+
+def _may_carry_metadata(line: str) -> bool:
+    head = line[:_LEAD_SPAN]
+    return line[0] in _FIRST or line[-1] in _CREDIT_END or "（" in head or "(" in head
 
 
 @dataclass(frozen=True)
@@ -57,7 +68,7 @@ class Hit:
 
 
 def _label(match: re.Match[str]) -> str:
-    return re.sub(r"\s", "", match["label"])
+    return "".join(match["label"].split())  # "来 源" → "来源"
 
 
 def _valid(match: re.Match[str], line: str) -> bool:
@@ -106,7 +117,7 @@ def find_hits(lines: list[str]) -> tuple[list[Hit], set[int]]:
     used: set[int] = set()
     cleaned = [clean_line(x) for x in lines]
     for i, line in enumerate(cleaned):
-        if i in used or not line:
+        if i in used or not line or not _may_carry_metadata(line):
             continue
         credit = _POSTFIX_CREDIT.match(line)
         if credit and not label_matches(line):

@@ -23,6 +23,8 @@ _LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、")
 _LEVEL2 = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 _LEVEL3 = re.compile(r"^\d{1,2}[.．、]\s*\S")
 _MAX_HEADING = 40
+_HEADING_FIRST = frozenset("一二三四五六七八九十（(")
+_TITLE_WINDOW = 12  # the title is among the first lines; metadata is read from all of them later
 
 
 def decode(data: bytes) -> str:
@@ -46,19 +48,31 @@ def decode(data: bytes) -> str:
 
 def heading_level(line: str) -> int:
     """1 for 一、, 2 for （一）, 3 for 1. (short lines only); 0 for anything else."""
-    if len(line) > _MAX_HEADING:
-        return 0
+    if not line or len(line) > _MAX_HEADING or not (line[0] in _HEADING_FIRST or line[0].isdecimal()):
+        return 0  # \d in _LEVEL3 is any decimal digit: isdecimal() is the same class
     for level, pattern in ((1, _LEVEL1), (2, _LEVEL2), (3, _LEVEL3)):
         if pattern.match(line):
             return level
     return 0
 
 
+def _title(cleaned: list[str]) -> int | None:
+    """title_index over the first lines only: label hits are line-local (a label's value may sit
+    up to two lines further), so the window plus two lines gives the same answer as the whole
+    text whenever the title is inside the window; otherwise the whole text decides."""
+    if len(cleaned) > _TITLE_WINDOW + 2:
+        _, used = find_hits(cleaned[: _TITLE_WINDOW + 2])
+        title = title_index(cleaned[:_TITLE_WINDOW], used)
+        if title is not None:
+            return title
+    _, used = find_hits(cleaned)
+    return title_index(cleaned, used)
+
+
 def lines_to_items(lines: list[str]) -> tuple[Item, ...]:
     """Title (first short non-metadata line), numbered headings, paragraphs; blank lines dropped."""
     cleaned = [clean_line(x) for x in lines]
-    _, used = find_hits(cleaned)
-    title = title_index(cleaned, used)
+    title = _title(cleaned)
     items: list[Item] = []
     for i, line in enumerate(cleaned):
         if not line:

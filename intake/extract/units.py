@@ -33,7 +33,13 @@ def is_unit(text: str) -> bool:
 
 def closing_unit(lines: list[str]) -> tuple[str, int] | None:
     """The unit of a 落款 among the last lines ("XX局 2026年11月20日" or unit then date), with its index."""
-    tail = [(i, clean_line(x)) for i, x in enumerate(lines) if clean_line(x)][-4:]
+    tail: list[tuple[int, str]] = []
+    for i in range(len(lines) - 1, -1, -1):  # the last four non-empty lines, from the end
+        line = clean_line(lines[i])
+        if line:
+            tail.insert(0, (i, line))
+            if len(tail) == 4:
+                break
     for n in range(len(tail) - 1, -1, -1):
         i, line = tail[n]
         m = _UNIT_DATE.match(line)
