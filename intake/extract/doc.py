@@ -1,5 +1,6 @@
-"""Legacy Word .doc and WPS .wps manuscripts: LibreOffice converts them to .docx (one
-conversion at a time per process, private profile per process); catdoc text is the fallback.
+"""Legacy Word .doc and WPS .wps manuscripts, best reader first: LibreOffice converts them to
+.docx (one conversion at a time per process, private profile per process); without LibreOffice,
+or when it fails, the native Word 97-2003 reader (msdoc.py: text and photos); catdoc text last.
 
 The attachment's own name never reaches the file system: the input is written as
 "manuscript.<ext>" in a fresh temporary directory.
@@ -19,6 +20,7 @@ from pathlib import Path
 from intake.extract.content import ExtractError, Manuscript
 from intake.extract.docx import read_docx
 from intake.extract.limits import ExtractLimits
+from intake.extract.msdoc import read_msdoc
 from intake.extract.text import read_text
 
 log = logging.getLogger(__name__)
@@ -79,7 +81,7 @@ def _catdoc(source: Path, timeout: float) -> bytes | None:
 
 
 def read_doc(data: bytes, filename: str | None, fmt: str, limits: ExtractLimits) -> Manuscript:
-    """A .doc/.wps manuscript via LibreOffice → .docx, else catdoc text; neither → unreadable."""
+    """A .doc/.wps manuscript via LibreOffice → .docx, else the native reader, else catdoc text."""
     with tempfile.TemporaryDirectory(prefix="intake-doc-") as tmp:
         source = Path(tmp) / f"manuscript.{fmt}"
         source.write_bytes(data)
@@ -88,7 +90,14 @@ def read_doc(data: bytes, filename: str | None, fmt: str, limits: ExtractLimits)
         converted = soffice_convert(source, "docx", outdir, limits.soffice_timeout)
         if converted is not None:
             return read_docx(converted.read_bytes(), filename, limits, fmt=fmt)
+        try:
+            return read_msdoc(data, filename, fmt, limits)
+        except ExtractError as exc:
+            if exc.code != "unreadable_manuscript":
+                raise
+            log.info("native .%s reader failed: %s", fmt, exc.detail)
+            native = exc.detail
         text = _catdoc(source, limits.timeout_seconds)
     if text is None:
-        raise ExtractError("unreadable_manuscript", f"could not convert .{fmt} (LibreOffice and catdoc failed)")
+        raise ExtractError("unreadable_manuscript", f"could not read .{fmt}: {native} (LibreOffice and catdoc failed)")
     return read_text(text, filename, fmt=fmt)

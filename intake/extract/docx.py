@@ -120,12 +120,18 @@ def _walk(body: Any, document: Any, styles: dict[str, str]) -> list[_Para | str]
     return out
 
 
-def _is_caption(para: _Para) -> bool:
-    if not para.text or is_label_line(para.text) or heading_level(para.text):
+def is_caption(text: str, style: str = "") -> bool:
+    """Whether the paragraph after a picture is its caption (also used by the native .doc reader)."""
+    if not text or is_label_line(text) or heading_level(text):
         return False
-    if para.style.lower() in _CAPTION_STYLES or _CAPTION_START.match(para.text):
+    if style.lower() in _CAPTION_STYLES or _CAPTION_START.match(text):
         return True
-    return len(para.text) <= _MAX_CAPTION
+    return len(text) <= _MAX_CAPTION
+
+
+def is_own_caption(text: str) -> bool:
+    """Whether the text beside a picture, in the picture's own paragraph, is its caption."""
+    return len(text) <= _MAX_CAPTION or bool(_CAPTION_START.match(text))
 
 
 def _kind(para: _Para, have_title: bool, have_body: bool) -> tuple[str, int]:
@@ -172,7 +178,7 @@ def _picture_items(entry: _Para, entries: list[_Para | str], n: int, skip: set[i
     """Pictures of one paragraph; the caption is the paragraph's own short text or the next one."""
     caption: str | None = None
     items: list[Item] = []
-    if entry.text and (len(entry.text) <= _MAX_CAPTION or _CAPTION_START.match(entry.text)):
+    if entry.text and is_own_caption(entry.text):
         caption = entry.text
     elif entry.text:
         items.append(Item("paragraph", entry.text))
@@ -182,7 +188,7 @@ def _picture_items(entry: _Para, entries: list[_Para | str], n: int, skip: set[i
             if isinstance(nxt, str) or nxt.images:
                 break
             if nxt.text:
-                if _is_caption(nxt):
+                if is_caption(nxt.text, nxt.style):
                     caption = nxt.text
                     skip.add(j)
                 break

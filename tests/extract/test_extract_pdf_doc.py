@@ -59,15 +59,6 @@ def test_doc_is_converted_by_libreoffice(sample_doc: bytes) -> None:
     assert image.caption == "图为居民代表在议事会上发言。（赵海 摄）"
 
 
-def test_doc_falls_back_to_catdoc_text(sample_doc: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
-    if doc_module.shutil.which("catdoc") is None:
-        pytest.skip("catdoc not installed")
-    monkeypatch.setattr(doc_module, "soffice_convert", lambda *a, **k: None)
-    ms = read_doc(sample_doc, "稿件.doc", "doc", LIMITS)
-    texts = [it.text for it in ms.items]
-    assert "作者：王晓雯、李明" in texts and ms.items[0].kind == "title"
-
-
 def test_doc_without_any_converter_is_unreadable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(doc_module.shutil, "which", lambda name: None)
     with pytest.raises(ExtractError) as exc:
