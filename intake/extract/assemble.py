@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from intake.extract.captions import caption_text, clean_caption, credits_in, match_captions
 from intake.extract.content import Manuscript
+from intake.extract.labels import table_label_lines
 from intake.extract.limits import ExtractLimits
 from intake.extract.metadata import Metadata, find_metadata
 from intake.extract.photos import inspect_photo, photo_warnings
@@ -29,10 +31,23 @@ def _inspect(items: list[tuple[str, bytes, str | None, str]], limits: ExtractLim
     return out
 
 
-def _skipped_items(ms: Manuscript, meta: Metadata, has_attached_photos: bool) -> set[int]:
-    """Item indexes that are metadata (or caption lines for attached photos), not body."""
+_FORM_VALUES = 2  # a table that gave this many metadata values is a 投稿信息表, not article content
+
+
+def _table_lines(ms: Manuscript) -> list[tuple[int, str]]:
+    """(item index, label line) of every label cell with a value in the manuscript's tables."""
+    return [(i, line) for i, item in enumerate(ms.items) if item.kind == "table"
+            for line in table_label_lines(item.text)]
+
+
+def _skipped_items(
+    ms: Manuscript, meta: Metadata, tables: list[tuple[int, str]], has_attached_photos: bool
+) -> set[int]:
+    """Item indexes that are metadata (lines, form tables, or caption lines for attached photos), not body."""
     lines = ms.text_lines()
     skipped = {lines[k][0] for k in meta.used_lines}
+    used_per_table = Counter(tables[k][0] for k in meta.used_table_lines)
+    skipped |= {i for i, count in used_per_table.items() if count >= _FORM_VALUES}
     if has_attached_photos:
         skipped |= {i for i, text in lines if caption_text(text)}
     return skipped
@@ -67,7 +82,8 @@ def build_draft(
 ) -> tuple[Draft, list[Reason]]:
     """The draft and its warnings (photos, captions, credits)."""
     texts = [text for _, text in ms.text_lines()]
-    meta = find_metadata(texts, body_lines, subject, ms.filename)
+    tables = _table_lines(ms)
+    meta = find_metadata(texts, body_lines, subject, ms.filename, [line for _, line in tables])
     title_item = _title_item(ms, meta)
     embedded = [it.image for it in ms.items if it.kind == "image" and it.image is not None]
     inside = _inspect([(e.filename, e.data, e.caption, ms.photo_source) for e in embedded], limits)
@@ -79,7 +95,7 @@ def build_draft(
     photos = outside.photos if replace else inside.photos + outside.photos
     in_blocks = len(inside.photos)
     # pictures the inspector skipped (WMF/EMF) shift indexes: only keep blocks when all were kept
-    blocks = _blocks(ms, _skipped_items(ms, meta, bool(attached)), title_item,
+    blocks = _blocks(ms, _skipped_items(ms, meta, tables, bool(attached)), title_item,
                      photos if in_blocks == len(embedded) else [])
     photographers = tuple(dict.fromkeys(meta.photographers + credits_in([p.caption for p in photos])))
     title = FieldValue(ms.items[title_item].text, "manuscript") if title_item is not None else meta.title

@@ -147,6 +147,45 @@ def find_hits(lines: list[str]) -> tuple[list[Hit], set[int]]:
     return hits, used
 
 
+CELL_SEPARATOR = " | "  # how table items join the cells of a row (rows are lines)
+_CELL_NOTE = re.compile(r"[（(][^）)]*[）)]$")  # "联系电话（手机）"
+_CELL_SUFFIXES = ("姓名", "名称")  # "作者姓名", "单位名称"
+
+
+def _cell_label(cell: str) -> str | None:
+    """The label a table cell holds ("作  者：", "*联系电话（手机）" → 作者, 联系电话), or None."""
+    text = _CELL_NOTE.sub("", "".join(cell.split()).lstrip("*＊").rstrip("：:"))
+    for candidate in (text, *(text.removesuffix(s) for s in _CELL_SUFFIXES if text.endswith(s))):
+        if candidate in _KIND:
+            return candidate
+    return None
+
+
+def table_label_lines(table: str) -> list[str]:
+    """A 投稿信息表 as label lines: "作者 | 张三 | 电话 | 138…" → "作者：张三", "电话：138…".
+
+    A label cell takes the cell to its right; a row of label cells takes the one row below it,
+    column by column, unless more rows of values follow (a list of units and phones in the
+    story is not a form). Cells that are not labels, and labels without a value, give nothing.
+    """
+    rows = [[cell.strip() for cell in row.split(CELL_SEPARATOR)] for row in table.split("\n")]
+    labels = [[_cell_label(cell) for cell in cells] for cells in rows]
+    lines: list[str] = []
+    for r, cells in enumerate(rows):
+        filled = [k for k, cell in enumerate(cells) if cell]
+        if filled and all(labels[r][k] for k in filled):  # a header row: values in the next row
+            below = rows[r + 1] if r + 1 < len(rows) else []
+            ends = r + 2 >= len(rows) or any(labels[r + 2])  # the form goes on with label rows, or ends
+            if len(below) == len(cells) and not any(labels[r + 1]) and ends:
+                lines += [f"{labels[r][k]}：{below[k]}" for k in filled if below[k]]
+            continue
+        for k, label in enumerate(labels[r]):
+            value = cells[k + 1] if k + 1 < len(cells) else ""
+            if label and value and not labels[r][k + 1]:
+                lines.append(f"{label}：{value}")
+    return lines
+
+
 def _bracketed(line: str, index: int) -> list[Hit]:
     """"（云岭县交通运输局 文/周子涵）": a unit, then labels, all in brackets under the title."""
     m = _BRACKETED.match(line)

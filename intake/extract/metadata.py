@@ -3,13 +3,15 @@
 Where a field is looked for, first hit wins (DESIGN.md §5):
 
 - title:        manuscript title line > subject (without 投稿/【单位】 prefixes) > manuscript file name
-- source_unit:  manuscript label > mail body label > manuscript 落款 closing line > subject
-                > sender's signature in the body > manuscript file name
-- authors, photographers, reviewer: manuscript label/credit > mail body label
-- phone:        manuscript label > mail body label > any phone number in the signature
+- source_unit:  manuscript label > manuscript table (投稿信息表) > mail body label
+                > manuscript 落款 closing line > subject > sender's signature in the body
+                > manuscript file name
+- authors, photographers, reviewer: manuscript label/credit > manuscript table > mail body label
+- phone:        manuscript label > manuscript table > mail body label > any phone number in the
+                signature
 
-`FieldValue.found_in` records which: "manuscript", "manuscript:closing", "body", "subject",
-"signature", "filename".
+`FieldValue.found_in` records which: "manuscript", "manuscript:table", "manuscript:closing",
+"body", "subject", "signature", "filename".
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ _MAX_TITLE = 40
 
 @dataclass(frozen=True)
 class Metadata:
-    """Everything find_metadata learned; `used_lines` are manuscript lines that are metadata, not body."""
+    """Everything find_metadata learned; `used_lines` are manuscript lines that are metadata, not
+    body, and `used_table_lines` the table label lines (of the list given) that gave a value."""
 
     title: FieldValue | None
     source_unit: FieldValue | None
@@ -41,6 +44,7 @@ class Metadata:
     photographers: tuple[str, ...]
     used_lines: frozenset[int]
     title_line: int | None
+    used_table_lines: frozenset[int] = frozenset()
 
 
 def title_index(lines: list[str], used: set[int] | frozenset[int] = frozenset()) -> int | None:
@@ -126,13 +130,18 @@ def _title(lines: list[str], index: int | None, subject: str, filename: str | No
 
 
 def find_metadata(
-    manuscript_lines: list[str], body_lines: list[str], subject: str, filename: str | None
+    manuscript_lines: list[str], body_lines: list[str], subject: str, filename: str | None,
+    table_lines: list[str] | None = None,
 ) -> Metadata:
-    """Metadata of one submission; see the module docstring for the precedence."""
+    """Metadata of one submission; see the module docstring for the precedence.
+
+    `table_lines` are the label lines of the manuscript's tables (labels.table_label_lines).
+    """
     m_hits, used = find_hits(manuscript_lines)
+    t_hits, t_used = find_hits(table_lines or [])
     b_hits, _ = find_hits(body_lines)
     used |= closing_lines(manuscript_lines)
-    sources = [(m_hits, "manuscript"), (b_hits, "body")]
+    sources = [(m_hits, "manuscript"), (t_hits, "manuscript:table"), (b_hits, "body")]
     authors: tuple[str, ...] = ()
     authors_found_in: str | None = None
     photographers: tuple[str, ...] = ()
@@ -152,4 +161,5 @@ def find_metadata(
         photographers=photographers,
         used_lines=frozenset(used),
         title_line=index,
+        used_table_lines=frozenset(t_used),
     )

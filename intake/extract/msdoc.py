@@ -1,7 +1,7 @@
 """Legacy Word 97-2003 .doc manuscripts read natively ([MS-DOC], [MS-ODRAW]), without LibreOffice.
 
 Text: the main document from the piece table (Clx) in the table stream. Fields keep their result
-and drop their code; table cells become tab-separated lines. Styles are not read, so title and
+and drop their code; consecutive table rows become one table item, as in docx.py. Styles are not read, so title and
 headings are found as in plain text.
 
 Photos: the JPEG and PNG OfficeArt BLIP records found by scanning the streams. Inline pictures
@@ -24,6 +24,7 @@ import olefile
 
 from intake.extract.content import Embedded, ExtractError, Item, Manuscript
 from intake.extract.docx import is_caption, is_own_caption
+from intake.extract.labels import CELL_SEPARATOR
 from intake.extract.limits import ExtractLimits
 from intake.extract.text import lines_to_items
 from intake.text import clean_line
@@ -168,7 +169,7 @@ def visible_text(text: str) -> str:
         elif hidden:
             continue
         elif char == _CELL_END:
-            out.append("\n" if at and text[at - 1] == _CELL_END else "\t")
+            out.append("\n" if at and text[at - 1] == _CELL_END else _CELL_END)
         else:
             out.append(_KEEP.get(char, ""))
     if not hidden:
@@ -246,13 +247,29 @@ def _caption_after(paragraphs: list[tuple[str, list[Embedded]]], n: int) -> int 
     return None
 
 
+def _cells(row: str) -> list[str]:
+    return [clean_line(cell) for cell in row.rstrip(_CELL_END).split(_CELL_END)]
+
+
 def _items(paragraphs: list[tuple[str, list[Embedded]]]) -> list[Item]:
-    """Image items in place with their captions (as docx.py finds them); text kinds from lines_to_items."""
+    """Image items in place with their captions (as docx.py finds them); consecutive table rows as
+    one table item (cells joined as docx.py joins them); text kinds from lines_to_items."""
     sequence: list[str | Item] = []
     taken: int | None = None
+    last_row = -2
     for n, (text, images) in enumerate(paragraphs):
         if n == taken or not (text or images):
             continue
+        if _CELL_END in text and not images:
+            row = CELL_SEPARATOR.join(_cells(text))
+            table = sequence[-1] if last_row == n - 1 else None
+            if isinstance(table, Item):
+                sequence[-1] = Item("table", f"{table.text}\n{row}")
+            else:
+                sequence.append(Item("table", row))
+            last_row = n
+            continue
+        text = " ".join(filter(None, _cells(text)))  # a picture in a table cell: its row as text
         if not images:
             sequence.append(text)
             continue

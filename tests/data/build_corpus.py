@@ -757,6 +757,32 @@ def c58_secrecy_in_filename_qq():
                        fmt="docx", client="qq", placement=["labels_top", "secrecy_in_filename"])
 
 
+@case
+def c59_docx_form_table_top_163():
+    unit, title = "青禾市审计局", "青禾市审计局举办“审计开放日”活动"
+    a = Article(title, "service", ctx(unit, 11, "市审计局"),
+                form=[["作者", "丁一、马晓二", "联系电话", "13800138035"], ["单位", unit, "审核人", "陈立诚"],
+                      ["投稿日期", "2026年3月11日", "", ""]])
+    mail = build_mail("c59", "163", ("丁一", "dingyi_sjj@163.com"), f"投稿：{title}", when(11, 10, 5),
+                      text="编辑老师您好，稿件信息已填在文中的投稿信息表里。",
+                      attachments=[Att(f"{title}.docx", a.docx())])
+    return mail, label("accepted", title=title, unit=unit, authors=["丁一", "马晓二"], phone="13800138035",
+                       reviewer="陈立诚", fmt="docx", client="163", placement=["form_table"])
+
+
+@case
+def c60_doc_form_table_vertical_end_qq():
+    unit, title = "云岭县市场监督管理局", "云岭县市场监管局开展食品安全进校园活动"
+    photos = [Photo(601, "图为执法人员检查学校食堂后厨。")]
+    a = Article(title, "training", ctx(unit, 12, "云岭县第一中学"), photos=photos,
+                form=[["作者姓名", "单位名称", "联系电话（手机）"], ["贺兰、龙飞", unit, "138 0013 8036"]],
+                form_at_end=True)
+    mail = build_mail("c60", "qq", ("贺兰", "2234567801@qq.com"), title, when(12, 15, 40), text="附件为稿件，请审阅。",
+                      attachments=[Att(f"{title}.doc", a.doc())])
+    return mail, label("accepted", title=title, unit=unit, authors=["贺兰", "龙飞"], phone="13800138036",
+                       photos=photos, fmt="doc", client="qq", placement=["form_table", "photos_embedded"])
+
+
 # =========================================================================== build
 
 

@@ -283,6 +283,8 @@ class Article:
     credit: str | None = None  # photo credit line, e.g. "（摄影：李四）"
     lead_prefix: str = ""  # e.g. "本网讯（通讯员 张三 李四）"
     pre_title: list[str] = field(default_factory=list)  # lines above the title (e.g. secrecy marker)
+    form: list[list[str]] = field(default_factory=list)  # a 投稿信息表 (rows of cells) under the title
+    form_at_end: bool = False  # the form after the article instead
 
     def blocks(self) -> list[tuple]:
         body = [(k, v.format(**self.ctx)) for k, v in TOPICS[self.topic]]
@@ -292,6 +294,8 @@ class Article:
         out: list[tuple] = [("pre", t) for t in self.pre_title]
         out.append(("title", self.title))
         out += [("meta", t) for t in self.head]
+        if self.form and not self.form_at_end:
+            out.append(("table", self.form))
         # photos go after paragraphs 1, 2, 3 ... (counting only 'p' blocks)
         p_seen = 0
         queue = list(self.photos)
@@ -317,6 +321,8 @@ class Article:
         if self.credit:
             out.append(("credit", self.credit))
         out += [("tail", t) for t in self.tail]
+        if self.form and self.form_at_end:
+            out.append(("table", self.form))
         return out
 
     # ---- renderers
@@ -330,6 +336,8 @@ class Article:
                 continue
             if k == "title":
                 lines += [v, ""]
+            elif k == "table":
+                lines += ["\t".join(row) for row in v]
             elif k == "p":
                 lines.append(indent + v)
             elif k == "tail":
@@ -343,7 +351,10 @@ class Article:
         for k, v in self.blocks():
             if k == "img":
                 continue
-            if k == "title":
+            if k == "table":
+                rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in v)
+                parts.append(f"<table border=\"1\">{rows}</table>")
+            elif k == "title":
                 parts.append(f'<div style="text-align:center"><b><span style="font-size:18px">{v}</span></b></div>')
             elif k == "p":
                 parts.append(f'<div style="text-indent:2em">{v}</div>')
@@ -409,6 +420,14 @@ def make_docx(blocks: list[tuple], core_author: str = "Administrator", caption_s
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             w = 14 if v.size[0] >= v.size[1] else 9
             p.add_run().add_picture(io.BytesIO(v.data), width=Cm(w))
+            continue
+        if k == "table":
+            table = d.add_table(rows=len(v), cols=len(v[0]))
+            table.style = "Table Grid"
+            for r, row in enumerate(v):
+                for c, value in enumerate(row):
+                    _font(table.cell(r, c).paragraphs[0].add_run(value), "仿宋_GB2312", 14)
+            d.add_paragraph()  # as Word does: a paragraph always follows a table (a document never ends in one)
             continue
         if k == "caption" and caption_style:
             p = d.add_paragraph(style="Caption")

@@ -49,7 +49,8 @@ def docx_text(data: bytes) -> tuple[str, int]:
     import docx
 
     d = docx.Document(io.BytesIO(data))
-    text = "\n".join(p.text for p in d.paragraphs)
+    cells = [cell.text for table in d.tables for row in table.rows for cell in row.cells]
+    text = "\n".join([p.text for p in d.paragraphs] + cells)
     n = sum(len(p._p.xpath(".//a:blip/@r:embed")) for p in d.paragraphs)
     return text, n
 

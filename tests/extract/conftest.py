@@ -51,3 +51,11 @@ def sample_doc(lo_tmp: Path) -> bytes:
     if SOFFICE is None:
         pytest.skip("LibreOffice (soffice) not installed")
     return _convert(h.sample_docx(), "docx", "doc", lo_tmp / "doc")
+
+
+@pytest.fixture(scope="session")
+def form_doc(lo_tmp: Path) -> bytes:
+    """A manuscript whose metadata sits in a 投稿信息表, saved by LibreOffice as a .doc."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) not installed")
+    return _convert(h.form_docx(h.FORM), "docx", "doc", lo_tmp / "form")

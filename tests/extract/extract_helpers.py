@@ -129,3 +129,22 @@ def zip_with_gbk_names(members: dict[str, bytes]) -> bytes:
     for placeholder, raw in placeholders.items():
         blob = blob.replace(placeholder, raw)
     return blob
+
+
+FORM = [["作者", "丁一、马二", "联系电话", "13800138021"], ["单位", "青禾市审计局", "审核人", "陈主任"],
+        ["投稿日期", "2026年11月20日", "", ""]]
+
+
+def form_docx(rows: list[list[str]]) -> bytes:
+    """A title, a table (a 投稿信息表 or any other) and two paragraphs."""
+
+    def build(d: Any) -> None:
+        d.add_paragraph("青禾市审计局开展“审计开放日”活动")
+        table = d.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+        d.add_paragraph(ARTICLE)
+        d.add_paragraph(ARTICLE_2)
+
+    return docx_bytes(build)

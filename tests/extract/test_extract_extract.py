@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from extract_helpers import ARTICLE, ARTICLE_2, att, docx_bytes, jpeg, mail, sample_docx, zip_bytes, zip_with_gbk_names
+from extract_helpers import (
+    ARTICLE,
+    ARTICLE_2,
+    FORM,
+    att,
+    docx_bytes,
+    form_docx,
+    jpeg,
+    mail,
+    sample_docx,
+    zip_bytes,
+    zip_with_gbk_names,
+)
 
 import intake.extract as extract_module
 from intake.extract import ExtractLimits, extract
@@ -157,3 +169,23 @@ def test_an_extraction_that_runs_too_long_becomes_a_reason_not_a_hang(monkeypatc
     result = ex.extract(mail(text="x"), ExtractLimits(timeout_seconds=0.2))
     assert time.monotonic() - started < 2
     assert [(r.code, r.severity) for r in result.reasons] == [("unreadable_manuscript", "reject")]
+
+
+def test_metadata_from_a_form_table_and_the_form_left_out_of_the_article() -> None:
+    result = extract(mail(attachments=(att("稿件.docx", form_docx(FORM)),)))
+    draft = result.draft
+    assert draft is not None
+    assert draft.authors == ("丁一", "马二") and draft.authors_found_in == "manuscript:table"
+    assert draft.source_unit == FieldValue("青禾市审计局", "manuscript:table")
+    assert draft.phone == FieldValue("13800138021", "manuscript:table")
+    assert draft.reviewer == FieldValue("陈主任", "manuscript:table")
+    assert [b.kind for b in draft.blocks] == ["title", "paragraph", "paragraph"]
+    assert "13800138021" not in draft.body_text
+
+
+def test_a_data_table_with_one_label_cell_stays_in_the_article() -> None:
+    table = [["单位", "电话"], ["青禾市审计局办公室", "0571-86015327"],  # a contact list inside the story
+             ["青禾市审计局法规科", "0571-86015328"]]
+    draft = extract(mail(attachments=(att("稿件.docx", form_docx(table)),))).draft
+    assert draft is not None and [b.kind for b in draft.blocks] == ["title", "table", "paragraph", "paragraph"]
+    assert draft.phone is None and draft.source_unit is None

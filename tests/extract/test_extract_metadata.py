@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from intake.extract.labels import table_label_lines
 from intake.extract.metadata import Metadata, find_metadata
 from intake.extract.names import normalise_phone, split_credits, split_names
 from intake.extract.units import parse_subject
@@ -133,3 +134,25 @@ def test_title_falls_back_to_subject_then_file_name() -> None:
     long_first = ["这是一段很长的正文开头，没有单独的标题行，直接进入了叙述，说明了活动的时间地点和人物。"]
     assert meta(long_first, [], "投稿：春耕时节话党建").title == FieldValue("春耕时节话党建", "subject")
     assert meta(long_first, [], "", "东山镇党委+春耕时节话党建.docx").title == FieldValue("春耕时节话党建", "filename")
+
+
+@pytest.mark.parametrize(("table", "lines"), [
+    ("作者 | 丁一、马二 | 联系电话 | 13800138021\n单位 | 青禾市审计局 | 审核人 | 陈主任",
+     ["作者：丁一、马二", "联系电话：13800138021", "单位：青禾市审计局", "审核人：陈主任"]),
+    ("作者姓名 | 单位名称 | 联系电话（手机）\n丁一 | 青禾市审计局 | 13800138021",  # labels over their values
+     ["作者：丁一", "单位：青禾市审计局", "联系电话：13800138021"]),
+    ("*作  者： | 丁一 | 电话： | ", ["作者：丁一"]),  # required-field stars, padding, no value
+    ("姓名 | 职务 | 电话\n周立群 | 书记 | 13800138000", []),  # a data table, not a form
+    ("作者 | 电话", []),  # a header row with nothing below
+    ("单位 | 电话\n审计局办公室 | 0571-86015327\n审计局法规科 | 0571-86015328", []),  # a list, not a form
+    ("作者 | 单位\n丁一 | 审计局\n联系电话 | 13800138021", ["作者：丁一", "单位：审计局", "联系电话：13800138021"]),
+])
+def test_table_label_lines(table: str, lines: list[str]) -> None:
+    assert table_label_lines(table) == lines
+
+
+def test_text_labels_come_before_the_table() -> None:
+    m = find_metadata(["春耕时节话党建", "作者：周立群"], [], "", None, ["作者：丁一", "联系电话：13800138021"])
+    assert m.authors == ("周立群",) and m.authors_found_in == "manuscript"
+    assert m.phone == FieldValue("13800138021", "manuscript:table")
+    assert m.used_table_lines == frozenset({0, 1})

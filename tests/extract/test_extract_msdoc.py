@@ -17,6 +17,7 @@ import pytest
 
 from intake.extract import doc as doc_module
 from intake.extract import msdoc
+from intake.extract.assemble import build_draft
 from intake.extract.content import Embedded, ExtractError, Item, Manuscript
 from intake.extract.doc import read_doc
 from intake.extract.limits import ExtractLimits
@@ -125,21 +126,21 @@ def test_native_items_equal_the_libreoffice_docx_items(path: Path) -> None:
     assert native.photo_source == converted.photo_source
 
 
-def test_table_cells_read_as_lines_and_png_picture_keeps_its_caption(sample_doc: bytes) -> None:
+def test_table_is_one_item_as_in_docx_and_png_picture_keeps_its_caption(sample_doc: bytes) -> None:
     ms = read_msdoc(sample_doc, "稿件.doc", "doc", LIMITS)
     texts = [text for _, _, text in kinds(ms)]
-    assert texts.index("事项 时限") + 1 == texts.index("加装电梯 年底前")
+    assert Item("table", "事项 | 时限\n加装电梯 | 年底前") in ms.items
     assert texts[-2:] == ["青禾街道党工委", "2026年11月20日"]
     image = next(it.image for it in ms.items if it.image)
     assert (image.filename, image.content_type) == ("image1.png", "image/png")
     assert image.caption == "图为居民代表在议事会上发言。（赵海 摄）"
 
 
-def test_fields_keep_their_result_and_cells_become_tabs() -> None:
+def test_fields_keep_their_result_and_cells_keep_their_end_mark() -> None:
     text = ("见\x13 HYPERLINK \"x\" \x14链接\x15。\r"
             "\x13 IF \x13 PAGE \x14 1\x15 = 1 \x14是\x15\r"  # a field nested in another's code
             "姓名\x07职务\x07\x07王\x07书记\x07\x07")
-    assert visible_text(text) == "见链接。\n是\n姓名\t职务\t\n王\t书记\t\n"
+    assert visible_text(text) == "见链接。\n是\n姓名\x07职务\x07\n王\x07书记\x07\n"
     assert visible_text("行一\x0b行二\x0c页\x01图\x08形\x02\x05") == "行一\n行二\n页\x01图\x08形"
     assert visible_text("\x13 unclosed code") == "" and visible_text("a\x14b\x15c") == "abc"
 
@@ -264,3 +265,21 @@ def test_read_doc_does_not_hide_an_unsafe_file_behind_catdoc(monkeypatch: pytest
     with pytest.raises(ExtractError) as exc:
         read_doc(data, name, fmt, ExtractLimits(max_archive_members=0))
     assert exc.value.code == "unsafe_attachment"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_native_table_equals_the_libreoffice_docx_table(sample_doc: bytes) -> None:
+    def tables(ms: Manuscript) -> list[Item]:
+        return [it for it in ms.items if it.kind == "table"]
+
+    native, converted = read_msdoc(sample_doc, "a.doc", "doc", LIMITS), read_doc(sample_doc, "a.doc", "doc", LIMITS)
+    assert tables(native) == tables(converted) != []
+
+
+def test_metadata_from_a_form_table_in_a_doc_read_natively(form_doc: bytes) -> None:
+    ms = read_msdoc(form_doc, "稿件.doc", "doc", LIMITS)
+    draft, _ = build_draft(ms, [], "投稿", [], LIMITS)
+    assert draft.authors == ("丁一", "马二") and draft.authors_found_in == "manuscript:table"
+    assert (draft.field("source_unit"), draft.field("phone"), draft.field("reviewer")) == (
+        "青禾市审计局", "13800138021", "陈主任")
+    assert [b.kind for b in draft.blocks] == ["title", "paragraph", "paragraph"]
