@@ -1,6 +1,6 @@
 # Image for the intake poller, workers and the migrate job (docker-compose.yml).
-# LibreOffice converts legacy .doc files; catdoc is the text-only fallback; the CJK font is for
-# rendering (PDF export) only.
+# LibreOffice converts legacy .doc files (the built-in reader and catdoc are the fallbacks);
+# libarchive reads .rar/.7z attachments; the CJK font is for rendering (PDF export) only.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -12,7 +12,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-        libreoffice-writer-nogui catdoc fonts-wqy-microhei \
+        libreoffice-writer-nogui catdoc libarchive13 fonts-wqy-microhei \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

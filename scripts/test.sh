@@ -7,7 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 
-PACKAGES=(dovecot-imapd redis-server catdoc libreoffice-writer-nogui fonts-wqy-microhei chromium docker-compose)
+PACKAGES=(dovecot-imapd redis-server catdoc libarchive13 libreoffice-writer-nogui fonts-wqy-microhei chromium docker-compose)
 
 log() { printf '\n=== %s\n' "$*"; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

@@ -1,4 +1,10 @@
-"""Expand .zip attachments into Attachment values within limits; .rar/.7z are reported, not read.
+"""Expand archive attachments into Attachment values within limits.
+
+.zip is read with zipfile; .rar (RAR 4 and 5), .7z and tar archives with libarchive when the
+system library is installed (Debian: libarchive13), else they are reported as not read. Both
+paths apply the same limits: member count, total uncompressed size, compression ratio, and no
+member larger than an attachment may be; a libarchive stream is cut off as soon as it crosses
+one, so a bomb is never inflated.
 
 Member names are display text only (never filesystem paths): GBK names written without the
 UTF-8 flag are re-decoded (zipfile reads them as cp437), and absolute or ".." names make
@@ -7,10 +13,15 @@ the whole archive unsafe because only an attack needs them.
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import io
+import logging
 import mimetypes
 import re
 import zipfile
+from collections.abc import Iterator
+from typing import Any
 
 from intake.extract.limits import MIB, ExtractLimits
 from intake.models import Attachment, Reason
@@ -21,6 +32,7 @@ _ENCRYPTED_FLAG = 0x1
 _RATIO_FLOOR = MIB  # small members may compress extremely well (blank XML) without being bombs
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _JUNK = ("__MACOSX/", ".DS_Store", "Thumbs.db", "desktop.ini")
+log = logging.getLogger(__name__)
 
 
 def member_name(info: zipfile.ZipInfo) -> str:
@@ -35,6 +47,11 @@ def member_name(info: zipfile.ZipInfo) -> str:
         raw = info.filename.encode("cp437")
     except UnicodeEncodeError:
         return info.filename
+    return decode_name(raw) or info.filename
+
+
+def decode_name(raw: bytes) -> str | None:
+    """A member name in unknown 8-bit encoding: UTF-8 when it yields CJK (or is ASCII), else GBK."""
     try:
         as_utf8 = raw.decode("utf-8")
         if raw.isascii() or _CJK.search(as_utf8):
@@ -44,7 +61,7 @@ def member_name(info: zipfile.ZipInfo) -> str:
     try:
         return raw.decode("gb18030")
     except UnicodeDecodeError:
-        return info.filename
+        return None
 
 
 def _unsafe_name(name: str) -> bool:
@@ -110,13 +127,12 @@ def _members(
     out: list[Attachment] = []
     reasons: list[Reason] = []
     for info, name in zip(infos, names, strict=True):
-        base = name.replace("\\", "/").rsplit("/", 1)[-1]
-        if name.startswith(_JUNK[0]) or base in _JUNK or base.startswith("._"):
+        base = _base(name)
+        if _junk(name):
             continue
-        ext = base.lower().rsplit(".", 1)[-1] if "." in base else ""
-        if info.flag_bits & _ENCRYPTED_FLAG or ext in ARCHIVE_EXTENSIONS:
-            why = "encrypted zip member" if info.flag_bits & _ENCRYPTED_FLAG else "nested archive not expanded"
-            reasons.append(Reason("unsupported_attachment", "warning", why, {"filename": base}))
+        skip = _not_expanded(base, bool(info.flag_bits & _ENCRYPTED_FLAG))
+        if skip:
+            reasons.append(skip)
             continue
         try:
             data = _read(zf, info, limits)
@@ -126,9 +142,106 @@ def _members(
     return out, reasons
 
 
+def _base(name: str) -> str:
+    return name.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _junk(name: str) -> bool:
+    base = _base(name)
+    return name.startswith(_JUNK[0]) or base in _JUNK or base.startswith("._")
+
+
+def _not_expanded(base: str, encrypted: bool) -> Reason | None:
+    """The warning for a member that is skipped: encrypted, or an archive inside the archive."""
+    ext = base.lower().rsplit(".", 1)[-1] if "." in base else ""
+    if encrypted or ext in ARCHIVE_EXTENSIONS:
+        why = "encrypted archive member" if encrypted else "nested archive not expanded"
+        return Reason("unsupported_attachment", "warning", why, {"filename": base})
+    return None
+
+
+@functools.cache
+def _libarchive() -> Any:
+    """The libarchive binding, or None when the system library (or libarchive-c) is missing."""
+    try:  # optional at run time: needs the system libarchive
+        import libarchive
+        import libarchive.ffi
+    except (ImportError, OSError, AttributeError):
+        return None
+    is_encrypted = libarchive.ffi.libarchive.archive_entry_is_encrypted
+    is_encrypted.argtypes, is_encrypted.restype = [ctypes.c_void_p], ctypes.c_int
+    return libarchive
+
+
+class _Bomb(Exception):
+    """An archive crossed a limit while it was being read."""
+
+
+def _entry_name(lib: Any, entry: Any) -> str:
+    raw = lib.ffi.entry_pathname(entry._entry_p)  # bytes as stored: GBK in RAR 4 from Chinese Windows
+    wide = entry.pathname if isinstance(entry.pathname, str) else None
+    if raw is None:
+        return wide or ""
+    return decode_name(raw) or wide or raw.decode("utf-8", "replace")
+
+
+def _entry_encrypted(lib: Any, entry: Any) -> bool:
+    return bool(lib.ffi.libarchive.archive_entry_is_encrypted(entry._entry_p) > 0)
+
+
+def _read_entry(entry: Any, budget: int, cap: int) -> Iterator[bytes]:
+    """The member's bytes, never more than `cap` for it nor `budget` for what is left overall."""
+    size = 0
+    for block in entry.get_blocks():
+        size += len(block)
+        if size > cap:
+            raise _Bomb("member larger than the attachment limit")
+        if size > budget:
+            raise _Bomb("archive inflates beyond its limits")
+        yield block
+
+
+def expand_libarchive(attachment: Attachment, limits: ExtractLimits) -> tuple[list[Attachment], list[Reason]]:
+    """Members of a .rar/.7z/tar archive read with libarchive, under the limits of a .zip."""
+    lib = _libarchive()
+    if lib is None:
+        return [], [Reason("unsupported_attachment", "warning", f".{attachment.extension} archives are not read "
+                           "(libarchive not installed)", {"filename": attachment.filename})]
+    # total output: the size limit, and the ratio limit once past the floor small archives get
+    budget = min(limits.max_archive_total_bytes,
+                 max(_RATIO_FLOOR, len(attachment.payload) * limits.max_compression_ratio))
+    out: list[Attachment] = []
+    reasons: list[Reason] = []
+    count = 0
+    try:
+        with lib.memory_reader(attachment.payload) as archive:
+            for entry in archive:
+                name = _entry_name(lib, entry)
+                if not entry.isfile or _junk(name):
+                    continue
+                count += 1
+                if count > limits.max_archive_members:
+                    raise _Bomb(f"more than {limits.max_archive_members} members")
+                if _unsafe_name(name):
+                    return [], [_unsafe(attachment, f"member path not allowed: {name}")]
+                skip = _not_expanded(_base(name), _entry_encrypted(lib, entry))
+                if skip:
+                    reasons.append(skip)
+                    continue
+                data = b"".join(_read_entry(entry, budget, limits.max_attachment_bytes))
+                budget -= len(data)
+                out.append(Attachment(_base(name), _content_type(_base(name)), data))
+    except _Bomb as exc:
+        return [], [_unsafe(attachment, str(exc))]
+    except lib.ArchiveError as exc:
+        log.warning("%s: libarchive: %s", attachment.filename, exc)
+        return [], [Reason("unsupported_attachment", "warning", f"unreadable archive: {exc}",
+                           {"filename": attachment.filename})]
+    return out, reasons
+
+
 def expand(attachment: Attachment, limits: ExtractLimits) -> tuple[list[Attachment], list[Reason]]:
     """Expand one archive attachment; formats without an installed reader become a warning."""
     if attachment.extension == "zip":
         return expand_zip(attachment, limits)
-    return [], [Reason("unsupported_attachment", "warning", f".{attachment.extension} archives are not read",
-                       {"filename": attachment.filename})]
+    return expand_libarchive(attachment, limits)

@@ -28,7 +28,9 @@ from mailgen import (
     encrypt_pdf,
     large_link_163,
     large_link_qq,
+    make_7z,
     make_fake_exe,
+    make_rar4,
     make_xlsx,
     make_zip,
     make_zip_bomb,
@@ -781,6 +783,35 @@ def c60_doc_form_table_vertical_end_qq():
                       attachments=[Att(f"{title}.doc", a.doc())])
     return mail, label("accepted", title=title, unit=unit, authors=["贺兰", "龙飞"], phone="13800138036",
                        photos=photos, fmt="doc", client="qq", placement=["form_table", "photos_embedded"])
+
+
+@case
+def c61_rar4_gbk_members_163():
+    unit, title = "青禾市林业局", "青禾市林业局组织党员开展义务植树活动"
+    photos = [Photo(611, "党员干部在荒坡上栽种侧柏", filename="党员干部在荒坡上栽种侧柏.jpg"),
+              Photo(612, "志愿者为新栽树苗培土浇水", filename="志愿者为新栽树苗培土浇水.jpg")]
+    a = Article(title, "volunteer", ctx(unit, 14, "青禾山东坡"),
+                head=[f"来源：{unit}", "作者：钟岳", "联系电话：13800138037"])
+    rar = make_rar4([(f"义务植树/{title}.docx".encode("gbk"), a.docx())]
+                    + [(f"义务植树/{p.filename}".encode("gbk"), p.data) for p in photos])
+    mail = build_mail("c61", "163", ("钟岳", "zhongyue_lyj@163.com"), f"{unit}投稿", when(14, 11, 2),
+                      text="稿件和照片用WinRAR压缩后发送，请查收。", attachments=[Att("义务植树.rar", rar)])
+    return mail, label("accepted", title=title, unit=unit, authors=["钟岳"], phone="13800138037", photos=photos,
+                       fmt="rar-gbk", client="163", placement=["labels_top", "captions_from_filenames"])
+
+
+@case
+def c62_7z_txt_gbk_qq():
+    unit, title = "云岭县民政局", "云岭县民政局开展“敬老月”走访慰问活动"
+    photos = [Photo(621, "图为工作人员为老人测量血压。")]
+    a = Article(title, "elderly", ctx(unit, 15, "云岭县敬老院"),
+                head=["作者：白雪、韦东", "联系电话：0571-87654302"], tail=["", unit, "2026年3月15日"])
+    z7 = make_7z([(f"{title}.txt", a.text().encode("gbk")), ("图1.jpg", photos[0].data)])
+    mail = build_mail("c62", "qq", ("白雪", "3345678902@qq.com"), title, when(15, 16, 30),
+                      text=f"稿件及照片见压缩包。\n图1：{photos[0].caption}", attachments=[Att("投稿.7z", z7)])
+    return mail, label("accepted", title=title, unit=unit, authors=["白雪", "韦东"], phone="0571-87654302",
+                       photos=photos, fmt="7z-txt-gbk", client="qq",
+                       placement=["luokuan", "captions_in_body", "landline"])
 
 
 # =========================================================================== build

@@ -21,9 +21,11 @@ import os
 import random
 import re
 import shutil
+import struct
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from email.utils import format_datetime
 
@@ -551,6 +553,69 @@ def make_zip(members: list[tuple[str, bytes]], gbk_names: bool = False) -> bytes
             zi.external_attr = 0o644 << 16
             z.writestr(zi, data)
     return out.getvalue()
+
+
+def make_7z(members: list[tuple[str, bytes]]) -> bytes:
+    """A .7z archive written by libarchive (LZMA compressed)."""
+    import libarchive  # the writer needs the system libarchive
+
+    chunks: list[bytes] = []
+
+    def write(data: bytes) -> int:
+        chunks.append(bytes(data))
+        return len(data)
+
+    with libarchive.custom_writer(write, "7zip") as archive:
+        for name, data in members:
+            archive.add_file_from_memory(name, len(data), data)
+    return b"".join(chunks)
+
+
+def _crc16(header: bytes) -> bytes:
+    return struct.pack("<H", zlib.crc32(header) & 0xFFFF)
+
+
+def make_rar4(members: list[tuple[bytes, bytes]], flags: int = 0) -> bytes:
+    """A RAR 4 archive of stored (uncompressed) members, names as raw bytes (GBK, as old WinRAR
+    on Chinese Windows writes them); built from the RAR 4 technical note, no rar tool needed."""
+    main = b"\x73" + struct.pack("<HHHI", 0, 13, 0, 0)
+    out = [b"Rar!\x1a\x07\x00", _crc16(main) + main]
+    for name, data in members:
+        body = struct.pack("<HH", 0x8000 | flags, 32 + len(name))  # LONG_BLOCK (| 0x4 encrypted); header size
+        body += struct.pack("<IIBIIBBHI", len(data), len(data), 2, zlib.crc32(data), 0x5A6B0000, 20, 0x30,
+                            len(name), 0x20)  # sizes, Win32, CRC, DOS time, version 2.0, method store
+        header = b"\x74" + body + name
+        out += [_crc16(header) + header, data]
+    end = b"\x7b" + struct.pack("<HH", 0x4000, 7)
+    return b"".join([*out, _crc16(end) + end])
+
+
+def _vint(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte, n = n & 0x7F, n >> 7
+        out.append(byte | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def _rar5_block(fields: bytes) -> bytes:
+    size = _vint(len(fields))
+    return struct.pack("<I", zlib.crc32(size + fields)) + size + fields
+
+
+def make_rar5(members: list[tuple[str, bytes]], encrypted_names: tuple[str, ...] = ()) -> bytes:
+    """A RAR 5 archive of stored members with UTF-8 names (the WinRAR 5+ default format)."""
+    out = [b"Rar!\x1a\x07\x01\x00", _rar5_block(_vint(1) + _vint(0) + _vint(0))]  # main header, no flags
+    for name, data in members:
+        raw = name.encode()
+        # file header: type 2, flags: data area; file flags: CRC32 present; size, attributes,
+        # CRC, compression (version 0, method store), host OS Windows, name
+        fields = (_vint(2) + _vint(0x02) + _vint(len(data)) + _vint(0x04) + _vint(len(data)) + _vint(0x20)
+                  + struct.pack("<I", zlib.crc32(data)) + _vint(0) + _vint(0) + _vint(len(raw)) + raw)
+        out += [_rar5_block(fields), data]
+    out.append(_rar5_block(_vint(5) + _vint(0) + _vint(0)))  # end of archive
+    return b"".join(out)
 
 
 def make_zip_bomb(inner_name: str = "照片原图/DSC_0001.jpg", mbytes: int = 160, extra=()) -> bytes:

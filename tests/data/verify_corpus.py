@@ -2,7 +2,7 @@
 """Sanity-check generated mails against their labels (generator self-test, not the extractor).
 
 For every labelled mail: parse it (stdlib, GB labels widened to GB18030), decode attachment
-names, pull plain text out of every manuscript (.docx/.doc/.wps/.pdf/.txt/.zip/body) with
+names, pull plain text out of every manuscript (.docx/.doc/.wps/.pdf/.txt/.zip/.rar/.7z/body) with
 simple independent code, and check that each labelled value (title, unit, authors, phone
 digits, reviewer, captions) really occurs in the mail, and that the photo count is plausible.
 
@@ -121,23 +121,45 @@ def analyse(raw: bytes) -> dict:
             info["embedded"] = info.get("embedded", 0) + n
         elif ext == "txt":
             info["manuscript"] += txt(data)
-        elif ext == "zip":
-            z = zipfile.ZipFile(io.BytesIO(data))
-            for zi in z.infolist():
-                name = zi.filename
-                if not zi.flag_bits & 0x800:
-                    name = name.encode("cp437").decode("gbk")
+        elif ext in ("zip", "rar", "7z"):
+            for name, b in members(ext, data):
                 info["names"].append(name)
-                if zi.file_size > 50 << 20 or ".." in name:
-                    raise ValueError("unsafe zip member " + name)
-                b = z.read(zi)
                 if name.endswith(".docx"):
                     t, n = docx_text(b)
                     info["manuscript"] += t
                     info["embedded"] = info.get("embedded", 0) + n
+                elif name.endswith(".txt"):
+                    info["manuscript"] += txt(b)
                 elif name.endswith(".jpg"):
                     info["images"].append(b)
     return info
+
+
+def members(ext: str, data: bytes) -> list[tuple[str, bytes]]:
+    """(name, bytes) of an archive's files: zipfile for .zip, libarchive for .rar/.7z."""
+    out = []
+    if ext == "zip":
+        z = zipfile.ZipFile(io.BytesIO(data))
+        for zi in z.infolist():
+            name = zi.filename
+            if not zi.flag_bits & 0x800:
+                name = name.encode("cp437").decode("gbk")
+            if zi.file_size > 50 << 20 or ".." in name:
+                raise ValueError("unsafe zip member " + name)
+            out.append((name, z.read(zi)))
+        return out
+    import libarchive
+    import libarchive.ffi
+
+    with libarchive.memory_reader(data) as archive:
+        for entry in archive:
+            raw = libarchive.ffi.entry_pathname(entry._entry_p)
+            try:
+                name = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                name = raw.decode("gbk")
+            out.append((name, b"".join(entry.get_blocks())))
+    return out
 
 
 def squash(s: str) -> str:

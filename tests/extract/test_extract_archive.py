@@ -1,14 +1,20 @@
-"""Zip attachments: GBK names, limits (count, size, ratio), path tricks, nested archives."""
+"""Archive attachments (.zip; .7z, .rar 4/5 via libarchive): GBK names, limits (count, size, ratio),
+path tricks, nested and encrypted members."""
 
 from __future__ import annotations
 
 import io
 import zipfile
 
+import pytest
 from extract_helpers import att, jpeg, sample_docx, zip_bytes, zip_with_gbk_names
 
+from intake.extract import archive
 from intake.extract.archive import expand
 from intake.extract.limits import ExtractLimits
+from tests.data.mailgen import make_7z as sevenzip_bytes
+from tests.data.mailgen import make_rar4 as rar4_bytes
+from tests.data.mailgen import make_rar5 as rar5_bytes
 
 LIMITS = ExtractLimits()
 
@@ -66,8 +72,71 @@ def test_nested_archives_are_reported_not_expanded() -> None:
     assert [(r.code, r.severity) for r in reasons] == [("unsupported_attachment", "warning")]
 
 
-def test_rar_without_a_reader_is_an_unsupported_warning() -> None:
-    members, reasons = expand(att("稿件.rar", b"Rar!\x1a\x07\x00"), LIMITS)
+def test_rar_without_libarchive_is_an_unsupported_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(archive, "_libarchive", lambda: None)
+    members, reasons = expand(att("稿件.rar", rar5_bytes([("稿件.txt", "正文".encode())])), LIMITS)
+    assert members == [] and reasons[0].code == "unsupported_attachment" and "not installed" in reasons[0].detail
+
+
+def test_7z_members_are_read_with_folders_dropped_from_names() -> None:
+    blob = sevenzip_bytes([("投稿/东山镇稿件.docx", sample_docx()), ("投稿/图1 会场.jpg", jpeg())])
+    members, reasons = expand(att("材料.7z", blob), LIMITS)
+    assert [(m.filename, m.content_type) for m in members] == [
+        ("东山镇稿件.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("图1 会场.jpg", "image/jpeg")]
+    assert members[0].payload == sample_docx() and reasons == []
+
+
+def test_rar4_gbk_names_and_rar5_utf8_names_are_decoded() -> None:
+    old = rar4_bytes([("东山镇稿件.txt".encode("gbk"), "作者：张三".encode("gbk"))])
+    new = rar5_bytes([("投稿/东山镇稿件.txt", "作者：张三".encode())])
+    assert [(m.filename, m.payload) for m in expand(att("a.rar", old), LIMITS)[0]] == [
+        ("东山镇稿件.txt", "作者：张三".encode("gbk"))]
+    assert [(m.filename, m.payload) for m in expand(att("b.rar", new), LIMITS)[0]] == [
+        ("东山镇稿件.txt", "作者：张三".encode())]
+
+
+def test_7z_bomb_is_cut_off_at_the_ratio_limit() -> None:
+    blob = sevenzip_bytes([("a.txt", b"\0" * (8 * 1024 * 1024))])
+    assert len(blob) < 8 * 1024  # what makes it a bomb: over 1000 to 1
+    members, reasons = expand(att("bomb.7z", blob), LIMITS)
+    assert members == [] and [(r.code, r.severity) for r in reasons] == [("unsafe_attachment", "reject")]
+
+
+@pytest.mark.parametrize(("limits", "word"), [
+    (ExtractLimits(max_archive_members=4), "members"),
+    (ExtractLimits(max_archive_total_bytes=3000), "limits"),
+    (ExtractLimits(max_attachment_bytes=1500), "attachment"),
+])
+def test_7z_count_and_size_limits_are_unsafe(limits: ExtractLimits, word: str) -> None:
+    blob = sevenzip_bytes([(f"{n}.txt", bytes([65 + n]) * 2000) for n in range(5)])
+    members, reasons = expand(att("many.7z", blob), limits)
+    assert members == [] and reasons[0].code == "unsafe_attachment" and word in reasons[0].detail
+
+
+@pytest.mark.parametrize("evil", ["../../etc/cron.d/evil", "/etc/cron.d/evil"])
+def test_rar_and_7z_path_tricks_are_unsafe(evil: str) -> None:
+    for name, blob in (("a.rar", rar5_bytes([("正文.txt", "正文".encode()), (evil, b"* * * * * root true")])),
+                       ("a.7z", sevenzip_bytes([("正文.txt", "正文".encode()), (evil, b"* * * * * root true")]))):
+        members, reasons = expand(att(name, blob), LIMITS)
+        assert members == [] and [(r.code, r.detail) for r in reasons] == [
+            ("unsafe_attachment", f"member path not allowed: {evil}")]
+
+
+def test_encrypted_and_nested_members_are_skipped_with_a_warning() -> None:
+    locked = rar4_bytes([("密件.docx".encode("gbk"), b"\x00" * 64)], flags=0x4)
+    members, reasons = expand(att("a.rar", locked), LIMITS)
+    assert members == [] and [(r.code, r.detail) for r in reasons] == [
+        ("unsupported_attachment", "encrypted archive member")]
+    nested = sevenzip_bytes([("inner.rar", locked), ("b.txt", b"y")])
+    members, reasons = expand(att("b.7z", nested), LIMITS)
+    assert [m.filename for m in members] == ["b.txt"]
+    assert [(r.code, r.detail) for r in reasons] == [("unsupported_attachment", "nested archive not expanded")]
+
+
+def test_corrupt_rar_is_a_warning_not_a_crash() -> None:
+    blob = rar5_bytes([("稿件.txt", "正文".encode() * 100)])
+    members, reasons = expand(att("a.rar", blob[:60]), LIMITS)
     assert members == [] and reasons[0].code == "unsupported_attachment"
 
 
