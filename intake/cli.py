@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from intake.config import ConfigError, Settings, load_settings
 from intake.i18n import t
-from intake.runtime import InlineQueue, Runtime, build_runtime
+from intake.runtime import InlineQueue, Runtime, build_runtime, freeze_long_lived
 
 log = logging.getLogger("intake")
 
@@ -154,6 +154,8 @@ def watch(runtime: Runtime, stop: threading.Event, once: bool = False) -> None:
 def cmd_run(args: argparse.Namespace) -> int:
     settings = _settings()
     runtime = build_runtime(settings)
+    if not args.once:
+        freeze_long_lived()  # a long-running process: collect each mail's garbage right after it
     stop = threading.Event()
     _install_signals(stop)
     try:

@@ -7,7 +7,9 @@ names over Celery (only ids cross the broker; `intake` never imports
 
 from __future__ import annotations
 
+import gc
 import logging
+import os
 import queue
 import time
 from dataclasses import dataclass, field
@@ -147,6 +149,8 @@ class Runtime:
             log.exception("message %s failed", message_id)
             record_failure(self.store, message_id, f"{type(exc).__name__}: {exc}", final_attempt)
             raise
+        finally:
+            collect_garbage()
         for notice_id in notice_ids:
             self.queue.send(notice_id)
         return result
@@ -163,6 +167,28 @@ class Runtime:
         for message_id in ids:
             self.queue.ingest(message_id)
         return len(ids)
+
+
+_frozen_in: int | None = None  # the pid that set its long-lived objects aside with gc.freeze()
+
+
+def freeze_long_lived() -> None:
+    """For long-running processes (a worker process, `intake run`), once start-up is done: set
+    what is alive now (imports, settings, caches) aside from the collector, so collect_garbage()
+    after each mail scans only what that mail left (about 1.5 ms instead of 25 ms)."""
+    global _frozen_in
+    gc.collect()
+    gc.freeze()
+    _frozen_in = os.getpid()
+
+
+def collect_garbage() -> None:
+    """Free what one mail left behind, now, in a process that froze its long-lived objects.
+    python-docx documents are reference cycles: left to the automatic collector, their XML
+    trees and images pile up until a full collection, and a worker's RSS climbs by tens of MB
+    (bench/memory.py). One-shot commands (`intake ingest`) leave it to the automatic collector."""
+    if _frozen_in == os.getpid():
+        gc.collect()
 
 
 STALE_SECONDS = 300

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 
 from celery import Celery
-from celery.signals import worker_process_init
+from celery.signals import worker_init, worker_process_init
 
 from intake.config import load_settings
-from intake.runtime import CeleryQueue, Runtime, build_runtime, celery_config
+from intake.runtime import CeleryQueue, Runtime, build_runtime, celery_config, freeze_long_lived
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +33,14 @@ def runtime() -> Runtime:
 def _reset_after_fork(**_kwargs: object) -> None:
     global _runtime
     _runtime = None
+    freeze_long_lived()
 
 
+def _started(**_kwargs: object) -> None:
+    freeze_long_lived()  # before a prefork pool forks (shared pages stay shared); solo/threads pools work here
+
+
+worker_init.connect(_started, weak=False)
 worker_process_init.connect(_reset_after_fork, weak=False)
 
 
