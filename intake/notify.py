@@ -13,6 +13,7 @@ from typing import Any
 
 from intake.config import Settings
 from intake.drafts import FIELDS, template_context
+from intake.extract.choose import MANUSCRIPT_EXTENSIONS
 from intake.models import Attachment, Draft, NoticeKind, Outcome, ParsedMail, Photo, Reason
 from intake.notices import Envelope, FilePart, render_draft_page
 
@@ -64,8 +65,8 @@ def _files_received(mail: ParsedMail, draft: Draft | None) -> list[dict[str, Any
     manuscript = draft.manuscript if draft else None
     out = []
     for att in mail.attachments:
-        kind = "manuscript" if att.filename == manuscript else (
-            "photo" if att.content_type.startswith("image/") else "other")
+        is_manuscript = att.filename == manuscript or att.extension in MANUSCRIPT_EXTENSIONS
+        kind = "manuscript" if is_manuscript else ("photo" if att.content_type.startswith("image/") else "other")
         out.append({"filename": att.filename, "size_bytes": len(att.payload), "kind": kind})
     return out
 

@@ -11,14 +11,14 @@ import logging
 
 from intake.extract.assemble import build_draft
 from intake.extract.body import mail_body_lines, reads_like_article
-from intake.extract.choose import Sorted, first_readable, sort_attachments
+from intake.extract.choose import Sorted, first_readable, other_articles, sort_attachments
 from intake.extract.content import Manuscript
 from intake.extract.deadline import ExtractionTimeout, deadline
 from intake.extract.html import large_attachment_links
 from intake.extract.limits import ExtractLimits
 from intake.extract.secrecy import find_markers
 from intake.extract.text import lines_to_items
-from intake.models import Extraction, ParsedMail, Reason
+from intake.models import Attachment, Extraction, ParsedMail, Reason
 
 __all__ = ["ExtractLimits", "extract"]
 log = logging.getLogger(__name__)
@@ -54,11 +54,22 @@ def _no_manuscript(sorted_: Sorted, links: list[dict[str, str | None]]) -> Reaso
     return Reason("no_manuscript", "reject")
 
 
-def _secrecy(mail: ParsedMail, sorted_: Sorted, body: list[str], ms: Manuscript | None) -> list[Reason]:
+def _secrecy(
+    mail: ParsedMail, sorted_: Sorted, body: list[str], ms: Manuscript | None, others: tuple[str, ...] = ()
+) -> list[Reason]:
     texts = [("subject", mail.subject), *(("filename", n) for n in sorted_.names), ("body", "\n".join(body))]
     if ms is not None and ms.format != "body":
         texts.append(("manuscript", "\n".join(it.text for it in ms.items)))
+    texts += [("manuscript", text) for text in others]
     return find_markers(texts)
+
+
+def _multiple(chosen: Manuscript, articles: list[Attachment]) -> list[Reason]:
+    if not articles:
+        return []
+    names = [a.filename for a in articles]
+    return [Reason("multiple_manuscripts", "warning", "、".join(names),
+                   {"filenames": names, "chosen": chosen.filename})]
 
 
 def _extract(mail: ParsedMail, limits: ExtractLimits) -> Extraction:
@@ -80,5 +91,7 @@ def _extract(mail: ParsedMail, limits: ExtractLimits) -> Extraction:
     reasons += draft_reasons
     reasons += [Reason("external_link", "warning", str(link.get("filename") or link["url"]), dict(link))
                 for link in links]
-    reasons += _secrecy(mail, sorted_, body, manuscript)
-    return Extraction(draft, tuple(reasons))
+    rest = sorted_.manuscripts[len(failures) + 1:] if manuscript.format != "body" else []
+    articles, texts = other_articles(manuscript, rest, limits, mail.message_id)
+    reasons += _secrecy(mail, sorted_, body, manuscript, tuple(texts))
+    return Extraction(draft, tuple(_multiple(manuscript, articles) + reasons))  # the one that asks for action first

@@ -16,11 +16,14 @@ from intake.extract.pdf import read_pdf
 from intake.extract.photos import is_photo_name
 from intake.extract.text import read_text
 from intake.models import Attachment, Reason
+from intake.similarity import jaccard
 
 log = logging.getLogger(__name__)
 PRIORITY = {"docx": 0, "doc": 1, "wps": 1, "docm": 1, "odt": 1, "rtf": 1, "pdf": 2, "txt": 3}
+MANUSCRIPT_EXTENSIONS = frozenset(PRIORITY)
 _MIN_INLINE_PHOTO = 20_000  # smaller inline images are signature logos and emoji
 _ENCRYPTED_OOXML = "EncryptionInfo".encode("utf-16-le")
+_SAME_ARTICLE = 0.5  # text similarity above which two files are one article in two formats (.docx + .pdf)
 
 
 @dataclass
@@ -99,3 +102,37 @@ def first_readable(
         first = failures[0]
         failures[0] = Reason(first.code, "reject", first.detail, first.data)
     return None, failures
+
+
+def _stem(name: str) -> str:
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+def _text(ms: Manuscript) -> str:
+    return "\n".join(text for _, text in ms.text_lines())
+
+
+def other_articles(
+    chosen: Manuscript, rest: list[Attachment], limits: ExtractLimits, message_id: str
+) -> tuple[list[Attachment], list[str]]:
+    """The manuscript files after the chosen one that hold a different article, and their texts.
+
+    One mail registers one article. The same article in a second format (same file name, or a
+    text over _SAME_ARTICLE alike) is not another article; an unreadable file has no text to
+    compare and is left to the attachment list reviewers get.
+    """
+    articles: list[Attachment] = []
+    texts: list[str] = []
+    drafted = _text(chosen)
+    for att in rest:
+        if _stem(att.filename) == _stem(chosen.filename or ""):
+            continue
+        try:
+            text = _text(read_manuscript(att, limits))
+        except Exception as exc:  # hostile or broken input: no comparison, never a crash
+            log.info("%s: %s not compared: %s", message_id, att.filename, exc)
+            continue
+        if jaccard(drafted, text) < _SAME_ARTICLE:
+            articles.append(att)
+            texts.append(text)
+    return articles, texts

@@ -41,7 +41,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def label(outcome, reason=None, *, title=None, unit=None, authors=(), phone=None, reviewer=None,
-          photos=(), missing=(), fmt=None, client=None, placement=(), photo_credit=None, note=None):
+          photos=(), missing=(), fmt=None, client=None, placement=(), photo_credit=None, note=None, warnings=None):
     d = {
         "outcome": outcome,
         "reason": reason,
@@ -60,6 +60,8 @@ def label(outcome, reason=None, *, title=None, unit=None, authors=(), phone=None
     }
     if note:
         d["note"] = note
+    if warnings:
+        d["warnings"] = list(warnings)
     return d
 
 
@@ -812,6 +814,22 @@ def c62_7z_txt_gbk_qq():
     return mail, label("accepted", title=title, unit=unit, authors=["白雪", "韦东"], phone="0571-87654302",
                        photos=photos, fmt="7z-txt-gbk", client="qq",
                        placement=["luokuan", "captions_in_body", "landline"])
+
+
+@case
+def c63_two_articles_one_mail_163():
+    unit = "青禾市科学技术局"
+    first, second = "青禾市科技局开展科技特派员进企业活动", "青禾市科技局机关党支部开展主题党日活动"
+    a = Article(first, "service", ctx(unit, 16, "青禾经济开发区"),
+                head=[f"来源：{unit}", "作者：欧阳敏", "联系电话：13800138038"])
+    b = Article(second, "integrity", ctx(unit, 17, "市科技馆"),
+                head=[f"来源：{unit}", "作者：欧阳敏", "联系电话：13800138038"])
+    mail = build_mail("c63", "163", ("欧阳敏", "ouyangmin_kjj@163.com"), f"{unit}投稿两篇", when(16, 14, 10),
+                      text="编辑老师好，本月两篇稿件一并发送，请审阅。",
+                      attachments=[Att(f"{first}.docx", a.docx()), Att(f"{second}.docx", b.docx())])
+    return mail, label("accepted", title=first, unit=unit, authors=["欧阳敏"], phone="13800138038", fmt="docx",
+                       client="163", placement=["labels_top", "two_articles"], warnings=["multiple_manuscripts"],
+                       note="one mail registers one article; the second is named to the contributor and reviewers")
 
 
 # =========================================================================== build

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from extract_helpers import (
     ARTICLE,
@@ -189,3 +191,33 @@ def test_a_data_table_with_one_label_cell_stays_in_the_article() -> None:
     draft = extract(mail(attachments=(att("稿件.docx", form_docx(table)),))).draft
     assert draft is not None and [b.kind for b in draft.blocks] == ["title", "table", "paragraph", "paragraph"]
     assert draft.phone is None and draft.source_unit is None
+
+
+def _article(title: str, body: str) -> bytes:
+    def build(d: Any) -> None:
+        d.add_paragraph(title)
+        d.add_paragraph("作者：周立群")
+        d.add_paragraph(body)
+    return docx_bytes(build)
+
+
+def test_a_second_article_in_the_mail_is_named_for_both_sides() -> None:
+    first, second = _article("春耕时节话党建", ARTICLE), _article("机关读书月活动启动", ARTICLE_2)
+    result = extract(mail(attachments=(att("春耕.docx", first), att("读书月.docx", second))))
+    assert result.draft is not None and result.draft.manuscript == "春耕.docx"
+    warning = result.reasons[0]
+    assert (warning.code, warning.severity) == ("multiple_manuscripts", "warning")
+    assert warning.data == {"filenames": ["读书月.docx"], "chosen": "春耕.docx"}
+
+
+def test_the_same_article_in_a_second_format_is_not_another_article() -> None:
+    text = f"春耕时节话党建\n作者：周立群\n{ARTICLE}\n".encode()
+    atts = (att("春耕.docx", _article("春耕时节话党建", ARTICLE)), att("稿件全文.txt", text),
+            att("春耕.pdf", b"%PDF-not even read: same name as the .docx"))
+    assert "multiple_manuscripts" not in codes(extract(mail(attachments=atts)).reasons)
+
+
+def test_a_secrecy_marker_in_the_second_article_holds_the_mail() -> None:
+    first, second = _article("春耕时节话党建", ARTICLE), _article("情况通报", "内部资料 注意保密。" + ARTICLE_2)
+    result = extract(mail(attachments=(att("春耕.docx", first), att("通报.docx", second))))
+    assert "secrecy_marker" in codes(result.reasons, "hold") and "multiple_manuscripts" in codes(result.reasons)

@@ -60,6 +60,22 @@ def test_zh_found_in_labels(env: jinja2.Environment, code: str, label: str) -> N
 def test_reason_and_warning_texts_accept_missing_data(env: jinja2.Environment, lang: str) -> None:
     """Every macro copes with data=None (values may be absent) and never prints None."""
     for macro in ("reason_text", "reason_fix", "warning_text"):
-        for code in ("too_large", "external_link", "duplicate", "photo_too_small", "secrecy_marker", "x"):
+        for code in ("too_large", "external_link", "duplicate", "photo_too_small", "secrecy_marker",
+                     "multiple_manuscripts", "x"):
             out = _call(env, lang, f"labels.{macro}('{code}', none)")
             assert out and "None" not in out and "\n" not in out
+
+
+@pytest.mark.parametrize(("lang", "reviewers", "wanted"), [
+    ("zh-CN", False, "请将其余稿件分别单独发送"),
+    ("zh-CN", True, "系统已请投稿人另发邮件投稿"),
+    ("en", False, "please send each of the others in a message of its own"),
+    ("en", True, "the contributor has been asked"),
+])
+def test_a_second_article_is_named_with_the_step_each_side_takes(
+    env: jinja2.Environment, lang: str, reviewers: bool, wanted: str
+) -> None:
+    data = "{'filenames': ['读书月.docx', '通报.docx'], 'chosen': '春耕.docx'}"
+    out = _call(env, lang, f"labels.warning_text('multiple_manuscripts', {data}, for_reviewers={reviewers})")
+    assert wanted in out and "读书月.docx" in out and "通报.docx" in out and "\n" not in out
+    assert ("2 份" if lang == "zh-CN" else "2 manuscript files") in out
