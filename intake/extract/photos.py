@@ -14,8 +14,16 @@ from PIL import Image, UnidentifiedImageError
 from intake.extract.limits import MIB, ExtractLimits
 from intake.models import Photo, Reason
 
+try:  # iPhone photos (HEIC): read when pillow-heif is installed, and handed on as JPEG
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+except ImportError:  # pragma: no cover - the dependency is declared; a trimmed install reports them unreadable
+    pass
+
 PHOTO_EXTENSIONS = frozenset({"jpg", "jpeg", "jpe", "png", "gif", "bmp", "tif", "tiff", "webp", "heic", "heif"})
-_PHOTO_FORMATS = frozenset({"JPEG", "MPO", "PNG", "GIF", "BMP", "TIFF", "WEBP"})
+_PHOTO_FORMATS = frozenset({"JPEG", "MPO", "PNG", "GIF", "BMP", "TIFF", "WEBP", "HEIF"})
+_JPEG_QUALITY = 92  # HEIC → JPEG: browsers, mail clients and site CMSs don't show HEIC
 _ORIENTATION = 0x0112
 _MIN_BYTES = MIB
 _MIN_LONG_EDGE = 1920
@@ -53,9 +61,28 @@ def inspect_photo(
         return _bomb(filename)
     if orientation in (5, 6, 7, 8):
         width, height = height, width
+    if fmt == "HEIF":
+        try:
+            filename, data = _as_jpeg(filename, data)
+        except (OSError, ValueError) as exc:
+            return Reason("unreadable_photo", "warning", str(exc), {"filename": filename})
+        fmt = "JPEG"
     content_type = Image.MIME.get(fmt, "application/octet-stream")
     return Photo(filename, content_type, hashlib.sha256(data).hexdigest(), len(data), width, height,
                  caption, source, data)
+
+
+def _as_jpeg(filename: str, data: bytes) -> tuple[str, bytes]:
+    """A HEIC/HEIF photo as JPEG, EXIF kept; the decoder has applied the rotation already, so the
+    EXIF orientation is reset to upright (else viewers would turn the picture a second time)."""
+    with Image.open(io.BytesIO(data)) as img:
+        exif = img.getexif()
+        if _ORIENTATION in exif:
+            exif[_ORIENTATION] = 1
+        out = io.BytesIO()
+        img.convert("RGB").save(out, "JPEG", quality=_JPEG_QUALITY, exif=exif.tobytes())
+    stem = filename.rsplit(".", 1)[0] if "." in filename else filename
+    return f"{stem}.jpg", out.getvalue()
 
 
 def _bomb(filename: str) -> Reason:

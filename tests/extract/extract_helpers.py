@@ -148,3 +148,14 @@ def form_docx(rows: list[list[str]]) -> bytes:
         d.add_paragraph(ARTICLE_2)
 
     return docx_bytes(build)
+
+
+def heic(width: int = 640, height: int = 480, orientation: int | None = None) -> bytes:
+    """An iPhone-style HEIC photo (pillow-heif's encoder)."""
+    img = Image.new("RGB", (width, height), (40, 160, 60))
+    out = io.BytesIO()
+    exif = Image.Exif()
+    if orientation is not None:
+        exif[0x0112] = orientation
+    img.save(out, "HEIF", quality=70, exif=exif.tobytes())
+    return out.getvalue()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import io
 
-from extract_helpers import jpeg
+from extract_helpers import att, heic, jpeg, mail, sample_docx
 from PIL import Image
 
+from intake.extract import extract
 from intake.extract.captions import credits_in, filename_caption, match_captions, numbered_captions
 from intake.extract.limits import ExtractLimits
 from intake.extract.photos import inspect_photo, photo_warnings
@@ -85,3 +86,28 @@ def test_descriptive_file_names_only() -> None:
 
 def test_credits_inside_captions() -> None:
     assert credits_in(["议事会现场（郑凯 摄）", "摄影：林小燕", None]) == ("郑凯", "林小燕")
+
+
+def test_heic_photo_is_handed_on_as_jpeg_with_its_own_name() -> None:
+    data = heic(800, 600)
+    result = inspect_photo("IMG_0412.HEIC", data, "会场", "attachment", LIMITS)
+    assert isinstance(result, Photo)
+    assert (result.filename, result.content_type) == ("IMG_0412.jpg", "image/jpeg")
+    assert (result.width, result.height) == (800, 600)
+    assert result.data is not None and result.data.startswith(b"\xff\xd8\xff") and result.size_bytes == len(result.data)
+    with Image.open(io.BytesIO(result.data)) as img:
+        assert (img.format, img.size) == ("JPEG", (800, 600))
+        assert img.getexif().get(0x0112, 1) == 1  # upright: nobody turns it again
+
+
+def test_heic_pixel_bomb_is_unsafe_before_conversion() -> None:
+    result = inspect_photo("big.heic", heic(1200, 1000), None, "attachment", ExtractLimits(max_image_pixels=1_000_000))
+    assert isinstance(result, Reason) and result.code == "unsafe_attachment"
+
+
+def test_a_mail_with_heic_photos_gets_jpeg_photos_in_the_draft() -> None:
+    atts = (att("稿件.docx", sample_docx()), att("IMG_0001.heic", heic(), "image/heic"))
+    result = extract(mail(attachments=atts))
+    assert result.draft is not None
+    assert [(p.filename, p.content_type) for p in result.draft.photos] == [("IMG_0001.jpg", "image/jpeg")]
+    assert "unreadable_photo" not in [r.code for r in result.reasons]
