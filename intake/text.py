@@ -30,3 +30,9 @@ def clean_line(text: str) -> str:
         text = _SPACES.sub(" ", text)
     return text.strip()
 
+
+
+def file_stem(filename: str | None) -> str:
+    """A display file name without folders and extension ("稿件/春耕.docx" → "春耕")."""
+    name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[0] if "." in name else name

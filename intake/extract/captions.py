@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from intake.text import clean_line
+from intake.text import clean_line, file_stem
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
@@ -83,7 +83,7 @@ def photo_number(filename: str) -> int | None:
 
 def filename_caption(filename: str) -> str | None:
     """The file name stem when it is descriptive Chinese text (not IMG_2031 / 微信图片_2026…)."""
-    stem = clean_line(filename.rsplit(".", 1)[0] if "." in filename else filename)
+    stem = clean_line(file_stem(filename))
     if _CAMERA.match(stem):
         return None
     stem = _NUMBER_PREFIX.sub("", stem).strip()

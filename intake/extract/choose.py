@@ -17,6 +17,7 @@ from intake.extract.photos import is_photo_name
 from intake.extract.text import read_text
 from intake.models import Attachment, Reason
 from intake.similarity import jaccard
+from intake.text import file_stem
 
 log = logging.getLogger(__name__)
 PRIORITY = {"docx": 0, "doc": 1, "wps": 1, "docm": 1, "odt": 1, "rtf": 1, "pdf": 2, "txt": 3}
@@ -104,10 +105,6 @@ def first_readable(
     return None, failures
 
 
-def _stem(name: str) -> str:
-    return name.rsplit(".", 1)[0] if "." in name else name
-
-
 def _text(ms: Manuscript) -> str:
     return "\n".join(text for _, text in ms.text_lines())
 
@@ -125,7 +122,7 @@ def other_articles(
     texts: list[str] = []
     drafted = _text(chosen)
     for att in rest:
-        if _stem(att.filename) == _stem(chosen.filename or ""):
+        if file_stem(att.filename) == file_stem(chosen.filename):
             continue
         try:
             text = _text(read_manuscript(att, limits))

@@ -24,7 +24,7 @@ from intake.extract.names import normalise_phone, split_credits, split_names
 from intake.extract.secrecy import is_marking_line
 from intake.extract.units import closing_lines, closing_unit, parse_subject, signature_lines, signature_unit
 from intake.models import FieldValue
-from intake.text import clean_line
+from intake.text import clean_line, file_stem
 
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
 _MAX_TITLE = 40
@@ -110,13 +110,8 @@ def _source_unit(
     unit = signature_unit(body_lines)
     if unit:
         return FieldValue(unit, "signature")
-    unit = parse_subject(_stem(filename))[0] if filename else None
+    unit = parse_subject(file_stem(filename))[0] if filename else None
     return FieldValue(unit, "filename") if unit else None
-
-
-def _stem(filename: str | None) -> str:
-    name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
-    return name.rsplit(".", 1)[0] if "." in name else name
 
 
 def _title(lines: list[str], index: int | None, subject: str, filename: str | None) -> FieldValue | None:
@@ -125,7 +120,7 @@ def _title(lines: list[str], index: int | None, subject: str, filename: str | No
     title = parse_subject(subject)[1]
     if title:
         return FieldValue(title, "subject")
-    title = parse_subject(_stem(filename))[1] if filename else None
+    title = parse_subject(file_stem(filename))[1] if filename else None
     return FieldValue(title, "filename") if title else None
 
 

@@ -13,6 +13,7 @@ from PIL import Image, UnidentifiedImageError
 
 from intake.extract.limits import MIB, ExtractLimits
 from intake.models import Photo, Reason
+from intake.text import file_stem
 
 try:  # iPhone photos (HEIC): read when pillow-heif is installed, and handed on as JPEG
     import pillow_heif
@@ -81,8 +82,7 @@ def _as_jpeg(filename: str, data: bytes) -> tuple[str, bytes]:
             exif[_ORIENTATION] = 1
         out = io.BytesIO()
         img.convert("RGB").save(out, "JPEG", quality=_JPEG_QUALITY, exif=exif.tobytes())
-    stem = filename.rsplit(".", 1)[0] if "." in filename else filename
-    return f"{stem}.jpg", out.getvalue()
+    return f"{file_stem(filename)}.jpg", out.getvalue()
 
 
 def _bomb(filename: str) -> Reason:
