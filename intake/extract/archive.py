@@ -173,6 +173,15 @@ def _libarchive() -> Any:
     return libarchive
 
 
+# libarchive's reader by signature: its "all" bidding can take a damaged RAR for the zip of a
+# .docx stored inside it; anything else (tar, a renamed zip) is left to the bidding
+_SIGNATURES = ((b"Rar!\x1a\x07\x01\x00", "rar5"), (b"Rar!\x1a\x07\x00", "rar"), (b"7z\xbc\xaf\x27\x1c", "7zip"))
+
+
+def _format(payload: bytes) -> str:
+    return next((name for magic, name in _SIGNATURES if payload.startswith(magic)), "all")
+
+
 class _Bomb(Exception):
     """An archive crossed a limit while it was being read."""
 
@@ -214,7 +223,7 @@ def expand_libarchive(attachment: Attachment, limits: ExtractLimits) -> tuple[li
     reasons: list[Reason] = []
     count = 0
     try:
-        with lib.memory_reader(attachment.payload) as archive:
+        with lib.memory_reader(attachment.payload, format_name=_format(attachment.payload)) as archive:
             for entry in archive:
                 name = _entry_name(lib, entry)
                 if not entry.isfile or _junk(name):

@@ -4,6 +4,7 @@ path tricks, nested and encrypted members."""
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 
 import pytest
@@ -143,3 +144,25 @@ def test_corrupt_rar_is_a_warning_not_a_crash() -> None:
 def test_corrupt_zip_is_a_warning_not_a_crash() -> None:
     members, reasons = expand(att("a.zip", b"PK\x03\x04garbage"), LIMITS)
     assert members == [] and reasons[0].code == "unsupported_attachment"
+
+
+def test_a_zip_renamed_to_rar_is_still_read() -> None:
+    members, reasons = expand(att("稿件.rar", zip_bytes({"春耕.txt": "正文".encode()})), LIMITS)
+    assert [(m.filename, m.payload) for m in members] == [("春耕.txt", "正文".encode())] and reasons == []
+
+
+def test_damaged_rar_and_7z_give_reasons_never_exceptions() -> None:
+    rng = random.Random(20261126)
+    originals = {"a.7z": sevenzip_bytes([("稿件.docx", sample_docx()), ("图1.jpg", jpeg())]),
+                 "b.rar": rar5_bytes([("稿件.docx", sample_docx()), ("图1.jpg", jpeg())]),
+                 "c.rar": rar4_bytes([("稿件.docx".encode("gbk"), sample_docx())])}
+    for name, blob in originals.items():
+        for _ in range(150):
+            damaged = bytearray(blob)
+            for _ in range(rng.randint(1, 8)):
+                damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+            if rng.random() < 0.3:
+                damaged = damaged[: rng.randrange(len(damaged))]
+            members, reasons = expand(att(name, bytes(damaged)), LIMITS)  # raises nothing
+            assert all(r.code in ("unsupported_attachment", "unsafe_attachment") for r in reasons)
+            assert all(len(m.payload) <= LIMITS.max_attachment_bytes for m in members)
