@@ -3,7 +3,8 @@
 Two repairs happen before and after parsing (see notes/chinese-mail.md):
 labels gb2312/gbk/euc-cn are widened to GB18030 (a superset, so GBK-only
 characters such as 喆 survive), and attachment names sent as raw 8-bit GBK
-are recovered from the undecoded header bytes.
+are recovered from the undecoded header bytes. Outlook's winmail.dat is unwrapped into the
+files it carries (tnef.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from email.utils import collapse_rfc2231_value, getaddresses
 
 import mailparser
 
+from intake import tnef
 from intake.models import Attachment, ParsedMail
 
 log = logging.getLogger(__name__)
@@ -174,6 +176,8 @@ def parse_mail(raw: bytes) -> ParsedMail:
     """Decode one mail. Never raises for malformed input: defects are recorded instead."""
     raw = widen_gb(raw)
     msg, text, html, files, defects = _bodies_and_files(raw)
+    files, tnef_defects = tnef.unwrap(files)
+    defects += tnef_defects
     defects += [type(d).__name__ for d in msg.defects]
     headers = _headers(msg)
     from_name, from_addr = _first_address(headers.get("from", ""))

@@ -36,3 +36,22 @@ def file_stem(filename: str | None) -> str:
     """A display file name without folders and extension ("稿件/春耕.docx" → "春耕")."""
     name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
     return name.rsplit(".", 1)[0] if "." in name else name
+
+
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]")
+
+
+def decode_name(raw: bytes) -> str | None:
+    """A file name in unknown 8-bit encoding (zip, RAR 4, TNEF): UTF-8 when it yields CJK or is
+    ASCII, else GBK (GB18030); None when neither decodes. Short GBK names can be valid UTF-8
+    ("图" is CD BC, i.e. "ͼ"), so UTF-8 wins only with CJK."""
+    try:
+        as_utf8 = raw.decode("utf-8")
+        if raw.isascii() or _CJK_NAME.search(as_utf8):
+            return as_utf8
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return None

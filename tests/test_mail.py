@@ -7,6 +7,7 @@ import base64
 import pytest
 
 from intake.mail import parse_mail, widen_gb
+from tests.data.mailgen import make_tnef
 
 CRLF = "\r\n"
 
@@ -167,3 +168,40 @@ def test_raw_8bit_subject_and_sender_name_are_decoded(charset: str) -> None:
     mail = parse_mail(raw)
     assert mail.subject == "投稿：读书分享会"
     assert mail.from_name == "陶喆"
+
+
+def tnef_part(data: bytes) -> bytes:
+    return (b"Content-Type: application/ms-tnef; name=\"winmail.dat\"\r\n"
+            b"Content-Disposition: attachment; filename=\"winmail.dat\"\r\n"
+            b"Content-Transfer-Encoding: base64\r\n\r\n" + base64.encodebytes(data).replace(b"\n", b"\r\n"))
+
+
+def test_outlook_winmail_dat_is_unwrapped_into_its_files() -> None:
+    """The files inside winmail.dat become the attachments, GBK names decoded, types guessed."""
+    blob = make_tnef([("青禾稿件.docx".encode("gbk"), b"PK\x03\x04word"),
+                      ("图1 会场.jpg".encode("gbk"), b"\xff\xd8\xffjpeg")])
+    mail = parse_mail(mail_with_parts(text_part("附件请查收。", "gbk", "gbk"), tnef_part(blob)))
+    assert [(a.filename, a.content_type, a.payload) for a in mail.attachments] == [
+        ("青禾稿件.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+         b"PK\x03\x04word"),
+        ("图1 会场.jpg", "image/jpeg", b"\xff\xd8\xffjpeg")]
+    assert "tnef_unreadable" not in mail.defects
+
+
+@pytest.mark.parametrize("cut", [20, 60, 90])
+def test_a_cut_short_winmail_dat_is_kept_as_it_came_with_a_defect(cut: int) -> None:
+    broken = make_tnef([(b"a.docx", b"PK" * 50)])[:-cut]
+    mail = parse_mail(mail_with_parts(tnef_part(broken)))
+    assert [a.filename for a in mail.attachments] == ["winmail.dat"] and "tnef_unreadable" in mail.defects
+
+
+def test_a_winmail_dat_without_files_is_dropped_the_text_body_stands() -> None:
+    mail = parse_mail(mail_with_parts(text_part("正文在这里。", "gbk", "gbk"), tnef_part(make_tnef([]))))
+    assert mail.attachments == () and "tnef_no_files" in mail.defects and "正文在这里" in mail.text_body
+
+
+def test_a_winmail_dat_of_countless_tiny_attributes_is_refused_quickly() -> None:
+    tiny = bytes([1]) + (0x00089006).to_bytes(4, "little") + (0).to_bytes(4, "little") + b"\0\0"
+    hostile = make_tnef([])[:6] + tiny * 400_000  # 4.4 MB; tnefparse alone would copy terabytes
+    mail = parse_mail(mail_with_parts(tnef_part(hostile)))
+    assert [a.filename for a in mail.attachments] == ["winmail.dat"] and "tnef_unreadable" in mail.defects

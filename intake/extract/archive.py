@@ -18,29 +18,25 @@ import functools
 import io
 import logging
 import mimetypes
-import re
 import zipfile
 from collections.abc import Iterator
 from typing import Any
 
 from intake.extract.limits import MIB, ExtractLimits
 from intake.models import Attachment, Reason
+from intake.text import decode_name
 
 ARCHIVE_EXTENSIONS = frozenset({"zip", "rar", "7z", "tar", "gz", "tgz", "bz2", "xz"})
 _UTF8_FLAG = 0x800
 _ENCRYPTED_FLAG = 0x1
 _RATIO_FLOOR = MIB  # small members may compress extremely well (blank XML) without being bombs
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _JUNK = ("__MACOSX/", ".DS_Store", "Thumbs.db", "desktop.ini")
 log = logging.getLogger(__name__)
 
 
 def member_name(info: zipfile.ZipInfo) -> str:
-    """The member's real name from the cp437-decoded bytes zipfile gives us.
-
-    Without the UTF-8 flag the bytes are GBK (old Windows tools) or UTF-8 (macOS). Short GBK
-    names can also be valid UTF-8 ("图" is CD BC, i.e. "ͼ"), so UTF-8 wins only when it yields CJK.
-    """
+    """The member's real name from the cp437-decoded bytes zipfile gives us: without the UTF-8
+    flag the bytes are GBK (old Windows tools) or UTF-8 (macOS), see decode_name."""
     if info.flag_bits & _UTF8_FLAG:
         return info.filename
     try:
@@ -48,20 +44,6 @@ def member_name(info: zipfile.ZipInfo) -> str:
     except UnicodeEncodeError:
         return info.filename
     return decode_name(raw) or info.filename
-
-
-def decode_name(raw: bytes) -> str | None:
-    """A member name in unknown 8-bit encoding: UTF-8 when it yields CJK (or is ASCII), else GBK."""
-    try:
-        as_utf8 = raw.decode("utf-8")
-        if raw.isascii() or _CJK.search(as_utf8):
-            return as_utf8
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("gb18030")
-    except UnicodeDecodeError:
-        return None
 
 
 def _unsafe_name(name: str) -> bool:

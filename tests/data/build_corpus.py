@@ -31,6 +31,7 @@ from mailgen import (
     make_7z,
     make_fake_exe,
     make_rar4,
+    make_tnef,
     make_xlsx,
     make_zip,
     make_zip_bomb,
@@ -830,6 +831,22 @@ def c63_two_articles_one_mail_163():
     return mail, label("accepted", title=first, unit=unit, authors=["欧阳敏"], phone="13800138038", fmt="docx",
                        client="163", placement=["labels_top", "two_articles"], warnings=["multiple_manuscripts"],
                        note="one mail registers one article; the second is named to the contributor and reviewers")
+
+
+@case
+def c64_outlook_winmail_dat():
+    unit, title = "青禾市人民防空办公室", "青禾市人防办开展防空警报试鸣宣传活动"
+    photos = [Photo(641, "图为工作人员向市民讲解防空警报信号。")]
+    a = Article(title, "service", ctx(unit, 18, "人民广场"), photos=photos,
+                head=[f"来源：{unit}", "作者：司马远", "联系电话：13800138039"])
+    tnef = make_tnef([(f"{title}.docx".encode("gbk"), a.docx()), ("DSC_0641.jpg".encode("gbk"), photos[0].data)])
+    mail = build_mail("c64", "outlook", ("司马远", "simayuan@rfb.qinghe.gov.example"), f"{unit}投稿",
+                      when(18, 10, 45), text="附件是稿件和原图，请审阅。",
+                      attachments=[Att("winmail.dat", tnef, ctype="application/ms-tnef")])
+    return mail, label("accepted", title=title, unit=unit, authors=["司马远"], phone="13800138039",
+                       photos=photos, fmt="docx-in-tnef", client="outlook",
+                       placement=["labels_top", "photos_embedded", "winmail_dat"],
+                       note="Outlook rich text: the .docx and the original photo travel inside winmail.dat")
 
 
 # =========================================================================== build

@@ -618,6 +618,25 @@ def make_rar5(members: list[tuple[str, bytes]], encrypted_names: tuple[str, ...]
     return b"".join(out)
 
 
+def _tnef_attribute(level: int, attr_id: int, data: bytes) -> bytes:
+    return struct.pack("<BII", level, attr_id, len(data)) + data + struct.pack("<H", sum(data) & 0xFFFF)
+
+
+def make_tnef(members: list[tuple[bytes, bytes]], codepage: int = 936) -> bytes:
+    """An Outlook winmail.dat (TNEF) carrying files; names as bytes in the sender's code page
+    (GBK: 936). Built from the TNEF format notes: version, code page, message class, then per
+    file its rendering data, title and data attributes."""
+    out = [struct.pack("<IH", 0x223E9F78, 0x4F21),
+           _tnef_attribute(1, 0x00089006, struct.pack("<I", 0x00010000)),  # attTnefVersion
+           _tnef_attribute(1, 0x00069007, struct.pack("<II", codepage, 0)),  # attOemCodepage
+           _tnef_attribute(1, 0x00078008, b"IPM.Microsoft Mail.Note\x00")]  # attMessageClass
+    for name, data in members:
+        out += [_tnef_attribute(2, 0x00069002, struct.pack("<HIHHI", 1, 0xFFFFFFFF, 0, 0, 0)),  # attAttachRenddata
+                _tnef_attribute(2, 0x00018010, name + b"\x00"),  # attAttachTitle
+                _tnef_attribute(2, 0x0006800F, data)]  # attAttachData
+    return b"".join(out)
+
+
 def make_zip_bomb(inner_name: str = "照片原图/DSC_0001.jpg", mbytes: int = 160, extra=()) -> bytes:
     """A real high-ratio member: `mbytes` MiB of zeros deflate to ~1/1000 of that."""
     out = io.BytesIO()

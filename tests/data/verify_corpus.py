@@ -2,7 +2,7 @@
 """Sanity-check generated mails against their labels (generator self-test, not the extractor).
 
 For every labelled mail: parse it (stdlib, GB labels widened to GB18030), decode attachment
-names, pull plain text out of every manuscript (.docx/.doc/.wps/.pdf/.txt/.zip/.rar/.7z/body) with
+names, pull plain text out of every manuscript (.docx/.doc/.wps/.pdf/.txt/.zip/.rar/.7z/winmail.dat/body) with
 simple independent code, and check that each labelled value (title, unit, authors, phone
 digits, reviewer, captions) really occurs in the mail, and that the photo count is plausible.
 
@@ -121,7 +121,7 @@ def analyse(raw: bytes) -> dict:
             info["embedded"] = info.get("embedded", 0) + n
         elif ext == "txt":
             info["manuscript"] += txt(data)
-        elif ext in ("zip", "rar", "7z"):
+        elif ext in ("zip", "rar", "7z", "dat"):
             for name, b in members(ext, data):
                 info["names"].append(name)
                 if name.endswith(".docx"):
@@ -136,7 +136,7 @@ def analyse(raw: bytes) -> dict:
 
 
 def members(ext: str, data: bytes) -> list[tuple[str, bytes]]:
-    """(name, bytes) of an archive's files: zipfile for .zip, libarchive for .rar/.7z."""
+    """(name, bytes) of an archive's files: zipfile for .zip, libarchive for .rar/.7z, tnefparse for winmail.dat."""
     out = []
     if ext == "zip":
         z = zipfile.ZipFile(io.BytesIO(data))
@@ -148,6 +148,10 @@ def members(ext: str, data: bytes) -> list[tuple[str, bytes]]:
                 raise ValueError("unsafe zip member " + name)
             out.append((name, z.read(zi)))
         return out
+    if ext == "dat":  # Outlook winmail.dat
+        from tnefparse import TNEF
+
+        return [(a._name.rstrip(b"\x00").decode("gbk"), a.data) for a in TNEF(data).attachments]
     import libarchive
     import libarchive.ffi
 
