@@ -190,8 +190,11 @@ def _persist(
         msg.status, msg.outcome, msg.reason = "processed", ev.outcome.value, ev.reason.code if ev.reason else None
         msg.submission_id, msg.result, msg.processed_at = (sub.id if sub else related_id), result, utcnow()
         msg.attempts += 1
+        detail: dict[str, Any] = {"outcome": ev.outcome.value, "reason": msg.reason}
+        if mail.defects:  # for ops: what parsing had to repair or leave (mailparser_failed, tnef_unreadable, …)
+            detail["defects"] = sorted(set(mail.defects))
         s.add(Event(message_id=message_id, submission_id=msg.submission_id, kind="message.processed",
-                    detail={"outcome": ev.outcome.value, "reason": msg.reason}))
+                    detail=detail))
         return result, [nid for nid in created.notice_ids if nid]
 
 

@@ -104,3 +104,15 @@ def test_status_health_fails_only_for_a_stale_mailbox(tmp_path: Path, runtime: R
     with runtime.store.session() as s:
         s.add(MailboxState(mailbox="default", last_uid=0, last_poll_at=utcnow() - timedelta(hours=1)))
     assert health() == 1
+
+
+def test_parsing_defects_are_recorded_for_ops(runtime: Runtime) -> None:
+    from tests.data.mailgen import make_tnef
+    from tests.test_mail import mail_with_parts, tnef_part
+
+    raw = mail_with_parts(tnef_part(make_tnef([(b"a.docx", b"PK" * 50)])[:-30]))
+    message_id, _ = runtime.store.record_message(raw, "test")
+    runtime.ingest(message_id)
+    with runtime.store.session() as s:
+        event = s.scalars(select(Event).where(Event.message_id == message_id, Event.kind == "message.processed")).one()
+        assert "tnef_unreadable" in event.detail["defects"]
