@@ -26,6 +26,8 @@ from mailgen import (  # noqa: E402
     build_bounce,
     build_mail,
     large_link_163,
+    make_rar5,
+    make_tnef,
     make_zip,
     when,
 )
@@ -223,6 +225,35 @@ def raw_gbk_filename():
                        client="oe", placement=["labels_top", "attname_raw8bit_gbk", "gb2312_label_gbk_chars"])
 
 
+@example
+def rar_with_form_table():
+    unit, title = "青禾市审计局", "青禾市审计局举办“审计开放日”活动"
+    photos = [Photo(1061, "市民代表参观审计业务展板", filename="市民代表参观审计业务展板.jpg", size=(1600, 1200))]
+    a = Article(title, "service", ctx(unit, 17, "市审计局"),
+                form=[["作者", "丁一、马晓二", "联系电话", "13800138040"], ["单位", unit, "审核人", "陈立诚"]])
+    rar = make_rar5([(f"审计开放日/{title}.docx", a.docx()), (f"审计开放日/{photos[0].filename}", photos[0].data)])
+    mail = build_mail("ex17", "163", ("丁一", "dingyi_sjj@163.com"), f"{unit}投稿", when(17, 10, 10),
+                      text="稿件和原图用WinRAR打包发送，稿件信息填在文中的信息表里。", attachments=[Att("审计开放日.rar", rar)])
+    return mail, label("accepted", title=title, unit=unit, authors=["丁一", "马晓二"], phone="13800138040",
+                       reviewer="陈立诚", photos=photos, fmt="rar5", client="163",
+                       placement=["form_table", "captions_from_filenames"])
+
+
+@example
+def outlook_winmail_dat():
+    unit, title = "青禾市人民防空办公室", "青禾市人防办开展防空警报试鸣宣传活动"
+    photos = [Photo(1071, "图为工作人员向市民讲解防空警报信号。", size=(1600, 1200))]
+    a = Article(title, "service", ctx(unit, 18, "人民广场"), photos=photos,
+                head=[f"来源：{unit}", "作者：司马远", "联系电话：13800138041"], credit="（司马远 摄）")
+    tnef = make_tnef([(f"{title}.docx".encode("gbk"), a.docx()), ("DSC_1071.jpg".encode("gbk"), photos[0].data)])
+    mail = build_mail("ex18", "outlook", ("司马远", "simayuan@rfb.qinghe.gov.example"), f"{unit}投稿",
+                      when(18, 10, 45), text="附件是稿件和原图，请审阅。",
+                      attachments=[Att("winmail.dat", tnef, ctype="application/ms-tnef")])
+    return mail, label("accepted", title=title, unit=unit, authors=["司马远"], phone="13800138041", photos=photos,
+                       photo_credit="司马远", fmt="docx-in-tnef", client="outlook",
+                       placement=["labels_top", "photos_embedded", "winmail_dat"])
+
+
 NAMES = {
     "docx_with_photos": "01-docx-with-photos",
     "separate_photos_captions_in_body": "02-separate-photos-captions-in-body",
@@ -240,6 +271,8 @@ NAMES = {
     "pdf_manuscript": "14-pdf-manuscript",
     "zip_gbk_names": "15-zip-gbk-names",
     "raw_gbk_filename": "16-raw-gbk-filename",
+    "rar_with_form_table": "17-rar-with-form-table",
+    "outlook_winmail_dat": "18-outlook-winmail-dat",
 }
 
 
