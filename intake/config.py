@@ -63,6 +63,9 @@ class Settings:
     site_name: str = "编辑部"
     poll_interval: float = 60.0
     idle_timeout: float = 25 * 60.0
+    # Longest IDLE cycle: at least this often IDLE is ended, the folder searched again (a safety
+    # sweep whatever IDLE said) and a heartbeat recorded for health checks.
+    heartbeat_interval: float = 60.0
     rate_limit_per_hour: int = 5
     max_review_attachment_bytes: int = 20 * 1024 * 1024
     duplicate_window_days: int = 90
@@ -259,6 +262,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         site_name=str(get("site_name", "编辑部")),
         poll_interval=_float("INTAKE_POLL_INTERVAL", get("poll_interval", 60), 0.05),
         idle_timeout=_float("INTAKE_IDLE_TIMEOUT", get("idle_timeout", 25 * 60), 1.0),
+        heartbeat_interval=_float("INTAKE_HEARTBEAT_INTERVAL", get("heartbeat_interval", 60), 0.5),
         rate_limit_per_hour=_int("INTAKE_RATE_LIMIT_PER_HOUR", get("rate_limit_per_hour", 5), 0),
         max_review_attachment_bytes=_int(
             "INTAKE_MAX_REVIEW_ATTACHMENT_BYTES", get("max_review_attachment_bytes", 20 * 1024 * 1024), 0),

@@ -24,8 +24,9 @@ def _age(when: datetime | None) -> float | None:
 
 
 def stale_after(settings: Settings) -> float:
-    """How long a mailbox may go without a successful poll: N intervals (IDLE re-issue for IMAP)."""
-    return STALE_INTERVALS * max(settings.poll_interval, 60.0)
+    """How long a mailbox may go without a successful poll or heartbeat: N of the poller's longest waits."""
+    cycle = min(settings.idle_timeout, settings.heartbeat_interval)
+    return STALE_INTERVALS * max(settings.poll_interval, cycle, 60.0)
 
 
 def warn_stale(store: Store, settings: Settings) -> list[str]:

@@ -7,14 +7,18 @@ fetched first so an over-limit mail is never downloaded whole.
 
 from __future__ import annotations
 
+import imaplib
 import logging
+import select
 import socket
 import ssl
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from imapclient import IMAPClient
+from imapclient.response_parser import parse_response
 
 from intake.config import MailboxSettings
 
@@ -164,6 +168,73 @@ class ImapMailbox:
 
     def has_idle(self) -> bool:
         return bool(self.c.has_capability("IDLE"))
+
+    # -- new-mail announcements and IDLE ------------------------------------------------------
+    #
+    # A server announces new mail with an untagged EXISTS, attached to the response of whatever
+    # command is running (our FETCH or MOVE during a sweep) or sent unprompted during IDLE.
+    # imaplib files untagged responses of other commands away in `untagged_responses`, where
+    # nobody looks, and imapclient's idle_check() only polls the socket, so a line already in
+    # the reader's buffer (read together with the IDLE continuation) is not seen until more
+    # data arrives. Both lost announcements; these methods keep them.
+
+    def announced(self) -> bool:
+        """True if an EXISTS/RECENT reached us in a response to another command since the last call."""
+        untagged = self.c._imap.untagged_responses
+        found = bool(untagged.pop("EXISTS", None)) | bool(untagged.pop("RECENT", None))
+        return found
+
+    def idle_start(self) -> bool:
+        """Enter IDLE; True if new mail was announced before or with the server's continuation."""
+        imap = self.c._imap
+        self.c._idle_tag = imap._command("IDLE")
+        while imap._get_response() is not None:  # untagged lines before "+ idling"
+            pass
+        return self.announced()
+
+    def idle_wait(self, timeout: float) -> list[Any]:
+        """Untagged responses received during IDLE: first those already buffered, else wait up to `timeout`."""
+        sock = self.c.socket()
+        sock.settimeout(None)
+        sock.setblocking(False)
+        try:
+            lines = self._drain()
+            if not lines and select.select([sock], [], [], timeout)[0]:
+                lines = self._drain()
+                if not lines:
+                    raise ConnectionError("connection closed by the server")  # readable, yet no line: EOF
+        finally:
+            sock.setblocking(True)
+            sock.settimeout(self.timeout)
+        responses = [parse_response([line]) for line in lines]
+        if any(r and r[0] == b"BYE" for r in responses):
+            raise ConnectionError(f"server closed the connection: {lines!r}")
+        return responses
+
+    def _drain(self) -> list[bytes]:
+        lines: list[bytes] = []
+        imap = self.c._imap
+        while True:
+            try:
+                line = imap._get_line()
+            except (TimeoutError, OSError):  # nothing more right now (SSLWantReadError is an OSError)
+                return lines
+            except imaplib.IMAP4.abort as exc:
+                if "EOF" in str(exc):
+                    if lines:
+                        return lines
+                    raise ConnectionError("connection closed by the server") from exc
+                raise
+            if line.startswith(b"* "):
+                lines.append(line[2:])
+
+    def idle_end(self) -> None:
+        self.c.idle_done()
+
+
+def announces_new_mail(responses: list[Any]) -> bool:
+    """An untagged `n EXISTS` or `n RECENT` among IDLE responses."""
+    return any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
 
 
 def _keepalive(sock: socket.socket) -> None:

@@ -23,7 +23,7 @@ from imapclient.exceptions import IMAPClientError
 
 from intake import failpoints
 from intake.config import MailboxSettings
-from intake.poller.imap import ImapMailbox
+from intake.poller.imap import ImapMailbox, announces_new_mail
 from intake.poller.lease import Lease, NoLease
 from intake.poller.maildir import MaildirMailbox
 from intake.runtime import Runtime
@@ -67,18 +67,6 @@ class Backoff:
         return random.uniform(self.first / 2, min(self.cap, self.first * 2 ** min(self.attempt, 10)))
 
 
-def idle_responses(client: Any, timeout: float) -> list[Any]:
-    """imapclient's idle_check, but a server BYE or a closed socket raises instead of passing silently."""
-    started = time.monotonic()
-    responses: list[Any] = client.idle_check(timeout=timeout)
-    if any(r and r[0] == b"BYE" for r in responses):
-        raise ConnectionError(f"server closed the connection: {responses}")
-    if not responses and time.monotonic() - started < timeout / 2:
-        # The socket polled readable yet yielded no line: imapclient swallows EOF there.
-        raise ConnectionError("connection closed by the server")
-    return responses
-
-
 class Watcher:
     """Watches one mailbox for one runtime until `stop` is set."""
 
@@ -90,6 +78,7 @@ class Watcher:
         self.lease = lease or NoLease()
         self.settings = runtime.settings
         self.processed = 0
+        self._failed: set[Any] = set()  # keys whose handling failed on this connection: retried once per cycle
 
     # -- one mail -----------------------------------------------------------------------------
 
@@ -117,6 +106,7 @@ class Watcher:
     def sweep(self, mailbox: Mailbox) -> int:
         """Handle every mail waiting in the folder; returns how many were handled."""
         keys = mailbox.pending()
+        failpoints.hit("sweep_searched")
         uv = mailbox.uidvalidity
         self._check_uidvalidity(uv)
         handled = 0
@@ -160,6 +150,7 @@ class Watcher:
             raise  # the connection is gone: reconnect and sweep again
         except Exception as exc:
             log.exception("mailbox %s: mail %s could not be handled; going on with the others", self.box.name, key)
+            self._failed.add(key)
             with self.runtime.store.session() as s:
                 error = f"{type(exc).__name__}: {exc}"
                 s.add(Event(kind="poller.mail_failed", actor="poller",
@@ -194,35 +185,59 @@ class Watcher:
 
     # -- the loop -----------------------------------------------------------------------------
 
-    def _wait_idle(self, mailbox: ImapMailbox) -> None:
-        """IDLE until the server reports new mail, the IDLE timeout passes, or we must stop."""
-        client = mailbox.c
-        client.idle()
+    def _cycle(self) -> float:
+        """The longest wait without searching the folder: also the heartbeat period."""
+        return min(self.settings.idle_timeout, self.settings.heartbeat_interval)
+
+    def _idle_cycle(self, mailbox: ImapMailbox) -> bool:
+        """IDLE until new mail is announced (True), the cycle is over or we must stop (False)."""
+        failpoints.hit("before_idle")
+        if mailbox.idle_start():
+            mailbox.idle_end()
+            return True
         started = time.monotonic()
         try:
             while not self.stop.is_set() and self.lease.held:
-                if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in idle_responses(client, 1.0)):
-                    return
-                if time.monotonic() - started > self.settings.idle_timeout:
-                    return  # re-issue IDLE well before servers drop it (RFC 2177: 29 minutes)
+                left = self._cycle() - (time.monotonic() - started)
+                if left <= 0:
+                    return False  # re-issue IDLE well before servers drop it (RFC 2177: 29 minutes)
+                if announces_new_mail(mailbox.idle_wait(min(1.0, left))):
+                    return True
+            return False
         finally:
-            client.idle_done()
+            mailbox.idle_end()
+
+    def _waiting(self, mailbox: ImapMailbox) -> bool:
+        """Right before waiting: was new mail announced to another command, or is some still in the folder?"""
+        if mailbox.announced():
+            return True
+        return bool(set(mailbox.pending()) - self._failed)
 
     def run_imap_once(self) -> None:
-        """One connection's life: connect, sweep, then IDLE/poll and sweep until stop or error."""
+        """One connection's life: connect, sweep, then IDLE/poll and sweep until stop or error.
+
+        No announcement is trusted to arrive: before every wait the folder is searched again (the
+        window between a sweep's SEARCH and IDLE), announcements attached to other commands'
+        responses are kept, and no wait lasts longer than the heartbeat interval, after which
+        the folder is searched whatever IDLE said and the heartbeat is recorded.
+        """
         mailbox = self._imap()
         try:
             mailbox.connect()
             log.info("mailbox %s: connected (UIDVALIDITY %s)", self.box.name, mailbox.uidvalidity)
             self.sweep(mailbox)
             while not self.stop.is_set() and self.lease.held:
-                if mailbox.has_idle():
-                    self._wait_idle(mailbox)
-                else:
-                    self.stop.wait(self.settings.poll_interval)
-                    mailbox.c.noop()
-                if not self.stop.is_set() and self.lease.held:
+                if self._waiting(mailbox):
                     self.sweep(mailbox)
+                    continue
+                self._record_poll(mailbox.uidvalidity, None, None)  # heartbeat: the server answered a search
+                if mailbox.has_idle():
+                    announced = self._idle_cycle(mailbox)
+                else:
+                    announced = False
+                    self.stop.wait(min(self.settings.poll_interval, self.settings.heartbeat_interval))
+                if not announced:
+                    self._failed.clear()  # a full cycle passed: try the failed mails once more
         finally:
             mailbox.close()
 
