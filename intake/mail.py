@@ -10,9 +10,12 @@ files it carries (tnef.py).
 from __future__ import annotations
 
 import base64
+import binascii
+import codecs
 import email
 import logging
 import re
+from dataclasses import replace
 from email.header import decode_header, make_header
 from email.message import Message
 from email.policy import compat32
@@ -22,6 +25,7 @@ import mailparser
 
 from intake import tnef
 from intake.models import Attachment, ParsedMail
+from intake.text import clean_body, one_line, safe_filename
 
 log = logging.getLogger(__name__)
 
@@ -80,13 +84,20 @@ def _part_filename(part: Message) -> str | None:
     return text
 
 
+def _unparted(part: Message) -> bool:
+    """A multipart/* part whose boundary never occurs (its payload stayed one string)."""
+    return part.get_content_maintype() == "multipart" and not part.is_multipart()
+
+
 def _part_text(part: Message) -> str:
     payload = part.get_payload(decode=True)
+    if isinstance(payload, str):  # undecoded: 8-bit bytes as surrogates, or text mail-parser already decoded
+        payload = payload.encode("utf-8", "surrogateescape")
     if not isinstance(payload, bytes):
         return ""
     charset = (part.get_content_charset() or "").lower()
     for candidate in (charset, "utf-8", "gb18030"):
-        if not candidate:
+        if not candidate or (candidate in ("us-ascii", "ascii") and not payload.isascii()):
             continue
         try:
             return payload.decode(candidate)
@@ -104,6 +115,9 @@ def _walk(msg: Message) -> tuple[str, str, list[Attachment]]:
         if part.is_multipart():
             continue
         ctype = part.get_content_type()
+        if _unparted(part):  # boundary missing: the body is the text that was meant
+            plain.append(_part_text(part))
+            continue
         filename = _part_filename(part)
         disposition = (part.get_content_disposition() or "").lower()
         if filename is None and disposition != "attachment" and ctype in ("text/plain", "text/html"):
@@ -123,17 +137,50 @@ def _walk(msg: Message) -> tuple[str, str, list[Attachment]]:
     return "\n".join(plain), "\n".join(html), files
 
 
+_B64_RUN = re.compile(rb"[A-Za-z0-9+/]+")
+
+
+def decode_base64(data: bytes | str) -> tuple[bytes, bool]:
+    """Decode base64 as far as it goes: (bytes, True if it was well formed).
+
+    Real mail has lines cut short, padding missing or doubled, stray characters and several
+    padded blocks glued together. Characters outside the alphabet are dropped, each run between
+    padding is completed to whole quanta, and a lone trailing character (which cannot carry a
+    byte) is dropped.
+    """
+    raw = data.encode("ascii", "ignore") if isinstance(data, str) else data
+    try:
+        return base64.b64decode(b"".join(raw.split()), validate=True), True
+    except (binascii.Error, ValueError):
+        pass
+    try:
+        return base64.b64decode(raw, validate=False), False  # drops foreign characters, extra padding
+    except (binascii.Error, ValueError):
+        pass
+    out = bytearray()
+    for run in _B64_RUN.findall(raw):
+        usable = len(run) - len(run) % 4 if len(run) % 4 == 1 else len(run)
+        chunk = run[:usable]
+        if chunk:
+            out += base64.b64decode(chunk + b"=" * (-len(chunk) % 4))
+    return bytes(out), False
+
+
 def _fallback_name(ctype: str, index: int) -> str:
     ext = {"image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf"}.get(ctype, "bin")
     return f"attachment-{index}.{ext}"
 
 
-def _attachments_from_mailparser(parsed: mailparser.MailParser) -> list[Attachment]:
+def _attachments_from_mailparser(parsed: mailparser.MailParser, defects: list[str]) -> list[Attachment]:
     out: list[Attachment] = []
     for item in parsed.attachments:
         payload = item.get("payload") or ""
-        data = base64.b64decode(payload) if item.get("binary") else str(payload).encode(
-            item.get("charset") or "utf-8", errors="replace")
+        if item.get("binary"):
+            data, well_formed = decode_base64(payload)
+            if not well_formed:
+                defects.append("broken_base64")
+        else:
+            data = str(payload).encode(_codec(item.get("charset")), errors="replace")
         out.append(Attachment(
             filename=decode_text_header(item.get("filename") or "") or _fallback_name(
                 str(item.get("mail_content_type")), len(out) + 1),
@@ -143,6 +190,13 @@ def _attachments_from_mailparser(parsed: mailparser.MailParser) -> list[Attachme
             inline=str(item.get("content-disposition") or "").lower().startswith("inline"),
         ))
     return out
+
+
+def _codec(label: object) -> str:
+    try:
+        return codecs.lookup(str(label or "utf-8")).name
+    except LookupError:
+        return "utf-8"
 
 
 def _bodies_and_files(raw: bytes) -> tuple[Message, str, str, list[Attachment], list[str]]:
@@ -155,20 +209,27 @@ def _bodies_and_files(raw: bytes) -> tuple[Message, str, str, list[Attachment], 
         text, html, files = _walk(msg)
         return msg, text, html, files, ["mailparser_failed"]
     msg = parsed.message
-    files = _attachments_from_mailparser(parsed)
-    if any("\ufffd" in f.filename for f in files):
-        _, _, repaired = _walk(msg)
-        if len(repaired) == len(files):
-            files = [r if "\ufffd" in f.filename else f for f, r in zip(files, repaired, strict=True)]
+    defects: list[str] = []
+    files = _attachments_from_mailparser(parsed, defects)
     text = "\n".join(parsed.text_plain)
     html = "\n".join(parsed.text_html)
-    return msg, text, html, files, []
+    if any("\ufffd" in f.filename for f in files) or "\ufffd" in text + html or _unparted(msg):
+        # A garbled name, a body decoded with a wrong or unknown charset label, or a multipart
+        # whose boundary never occurs: the standard library walk, with its charset fallbacks.
+        own_text, own_html, repaired = _walk(email.message_from_bytes(raw, policy=compat32))
+        if len(repaired) == len(files):
+            files = [r if "\ufffd" in f.filename else f for f, r in zip(files, repaired, strict=True)]
+        if own_text.count("\ufffd") < text.count("\ufffd") or (own_text and not text):
+            text = own_text
+        if own_html.count("\ufffd") < html.count("\ufffd") or (own_html and not html):
+            html = own_html
+    return msg, text, html, files, defects
 
 
 def _headers(msg: Message) -> dict[str, str]:
     found: dict[str, str] = {}
     for name, value in msg.raw_items():  # items() turns 8-bit values into U+FFFD
-        found.setdefault(name.lower(), decode_text_header(value))
+        found.setdefault(one_line(name.lower()), one_line(decode_text_header(value)))
     return found
 
 
@@ -179,8 +240,13 @@ def parse_mail(raw: bytes) -> ParsedMail:
     files, tnef_defects = tnef.unwrap(files)
     defects += tnef_defects
     defects += [type(d).__name__ for d in msg.defects]
+    if _unparted(msg):
+        defects.append("missing_boundary")
+    files = [replace(f, filename=safe_filename(f.filename, _fallback_name(f.content_type, i + 1)))
+             for i, f in enumerate(files)]
     headers = _headers(msg)
     from_name, from_addr = _first_address(headers.get("from", ""))
+    text, html = clean_body(text), clean_body(html)
     return ParsedMail(
         message_id=_msgid(headers.get("message-id", "")) or "",
         subject=headers.get("subject", ""),

@@ -14,22 +14,65 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     DateTime,
+    Dialect,
     ForeignKey,
     Index,
     Integer,
-    String,
-    Text,
     UniqueConstraint,
 )
+from sqlalchemy import String as _String
+from sqlalchemy import Text as _Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+from intake.text import storable
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def _storable_json(value: Any) -> Any:
+    if isinstance(value, str):
+        return storable(value)
+    if isinstance(value, dict):
+        return {storable(str(k)): _storable_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_storable_json(v) for v in value]
+    return value
+
+
+# Every text a mail can put in a column passes through these on its way to the database:
+# PostgreSQL refuses NUL in text and json, and no driver can encode a lone surrogate. The raw
+# bytes stay untouched in the raw store, so nothing is lost by cleaning the copies.
+
+
+class String(TypeDecorator[str]):
+    impl = _String
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        return storable(value) if isinstance(value, str) else value
+
+
+class Text(TypeDecorator[str]):
+    impl = _Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        return storable(value) if isinstance(value, str) else value
+
+
+class StorableJSON(TypeDecorator[Any]):
+    impl = JSON
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        return _storable_json(value)
+
+
 class Base(DeclarativeBase):
-    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: StorableJSON, list[Any]: StorableJSON}
 
 
 class Message(Base):
@@ -56,7 +99,7 @@ class Message(Base):
     error: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     submission_id: Mapped[int | None] = mapped_column(Integer, index=True)  # no FK: rows reference each other
-    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    result: Mapped[dict[str, Any] | None] = mapped_column(StorableJSON)
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
@@ -77,16 +120,16 @@ class Submission(Base):
     subject: Mapped[str] = mapped_column(Text, default="")
     title: Mapped[str | None] = mapped_column(Text)
     source_unit: Mapped[str | None] = mapped_column(Text)
-    authors: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    authors: Mapped[list[Any]] = mapped_column(StorableJSON, default=list)
     phone: Mapped[str | None] = mapped_column(String(40))
     reviewer: Mapped[str | None] = mapped_column(Text)
     word_count: Mapped[int] = mapped_column(Integer, default=0)
     manuscript: Mapped[str | None] = mapped_column(Text)
     content_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     simhash: Mapped[int | None] = mapped_column(BigInteger)
-    missing: Mapped[list[Any]] = mapped_column(JSON, default=list)
-    warnings: Mapped[list[Any]] = mapped_column(JSON, default=list)
-    draft: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    missing: Mapped[list[Any]] = mapped_column(StorableJSON, default=list)
+    warnings: Mapped[list[Any]] = mapped_column(StorableJSON, default=list)
+    draft: Mapped[dict[str, Any] | None] = mapped_column(StorableJSON)
     revision: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -120,7 +163,7 @@ class Notice(Base):
     message_id: Mapped[int] = mapped_column(ForeignKey("messages.id"), index=True)
     submission_id: Mapped[int | None] = mapped_column(ForeignKey("submissions.id"), index=True)
     kind: Mapped[str] = mapped_column(String(30))
-    recipients: Mapped[list[Any]] = mapped_column(JSON)
+    recipients: Mapped[list[Any]] = mapped_column(StorableJSON)
     message_id_header: Mapped[str] = mapped_column(String(300))
     subject: Mapped[str] = mapped_column(Text)
     raw_sha256: Mapped[str] = mapped_column(String(64))  # the composed mail, in the blob store
@@ -146,7 +189,7 @@ class Event(Base):
     notice_id: Mapped[int | None] = mapped_column(ForeignKey("notices.id"))
     kind: Mapped[str] = mapped_column(String(60))
     actor: Mapped[str] = mapped_column(String(100), default="system")
-    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    detail: Mapped[dict[str, Any]] = mapped_column(StorableJSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

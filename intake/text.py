@@ -55,3 +55,35 @@ def decode_name(raw: bytes) -> str | None:
         return raw.decode("gb18030")
     except UnicodeDecodeError:
         return None
+
+
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_CONTROLS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
+
+
+def storable(text: str) -> str:
+    """Text every database accepts: no NUL (PostgreSQL refuses it), no lone surrogates (not UTF-8)."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = _SURROGATES.sub("\ufffd", text)
+    return text
+
+
+def clean_body(text: str) -> str:
+    """A decoded body: storable, and without the C0 controls no editor wants (tabs and line ends stay)."""
+    return _CONTROLS.sub("", storable(text))
+
+
+def one_line(text: str) -> str:
+    """A header value or a name: storable, on one line (CR, LF and every other control become a space)."""
+    return _LINE_CONTROLS.sub(" ", storable(text)).strip()
+
+
+def safe_filename(name: str, fallback: str = "attachment") -> str:
+    """An attachment name fit to show and to send on, never a path: one line, the last path component."""
+    text = one_line(name).replace("\\", "/").rsplit("/", 1)[-1].strip()
+    return fallback if text.strip(". ") == "" else text

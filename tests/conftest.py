@@ -127,6 +127,15 @@ def postgres_url() -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Every store-touching test runs on both databases: SQLite (embedded) and PostgreSQL (production)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'db' / 'intake.sqlite3'}"
+    url: str = request.getfixturevalue("postgres_url")
+    return url
+
+
 @pytest.fixture
 def smtp_sink() -> Iterator[servers.SmtpSink]:
     """An SMTP server collecting every mail sent to it (``.url``, ``.wait_for()``, ``.messages``)."""

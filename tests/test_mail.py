@@ -205,3 +205,67 @@ def test_a_winmail_dat_of_countless_tiny_attributes_is_refused_quickly() -> None
     hostile = make_tnef([])[:6] + tiny * 400_000  # 4.4 MB; tnefparse alone would copy terabytes
     mail = parse_mail(mail_with_parts(tnef_part(hostile)))
     assert [a.filename for a in mail.attachments] == ["winmail.dat"] and "tnef_unreadable" in mail.defects
+
+
+def _b64_part(filename: str, body: bytes) -> bytes:
+    return (f'Content-Type: application/octet-stream\r\nContent-Disposition: attachment; filename="{filename}"\r\n'
+            "Content-Transfer-Encoding: base64\r\n\r\n").encode("ascii") + body + b"\r\n"
+
+
+@pytest.mark.parametrize("body", [
+    b"UEsDBA",                      # padding missing
+    b"UEsDBA=",                     # padding short
+    b"UEsD\r\nBA==\r\n===\r\n",     # stray padding line
+    b"UEs*DB#A==",                  # characters outside the alphabet
+    b"UEsDBAx",                     # one character too many: a quantum cannot be completed
+], ids=["no-padding", "short-padding", "stray-padding", "foreign-characters", "odd-length"])
+def test_broken_base64_is_decoded_as_far_as_it_goes_and_recorded(body: bytes) -> None:
+    """Broken base64 in one part never stops the mail: the part keeps what decodes, a defect says why."""
+    raw = mail_with_parts(text_part("正文照常读取", "utf-8", "utf-8"), _b64_part("a.docx", body))
+    mail = parse_mail(raw)
+    assert "正文照常读取" in mail.text_body
+    [att] = mail.attachments
+    assert att.filename == "a.docx" and att.payload.startswith(b"PK\x03")
+    assert "broken_base64" in mail.defects
+
+
+def test_broken_base64_text_body_is_read() -> None:
+    text = base64.b64encode("各部门：现将通知印发给你们。".encode()).rstrip(b"=")[:-1]
+    raw = mail_with_parts(b'Content-Type: text/plain; charset="utf-8"\r\nContent-Transfer-Encoding: base64\r\n\r\n'
+                          + text + b"\r\n")
+    assert "现将通知印发" in parse_mail(raw).text_body
+
+
+def test_broken_quoted_printable_is_read() -> None:
+    raw = mail_with_parts(b'Content-Type: text/plain; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable'
+                          b"\r\n\r\n=E5=90=84=E9=83=A8=E9=97=A8=ZZ =E7=8E=B0=\r\n=E5\r\n")
+    assert parse_mail(raw).text_body.startswith("各部门=ZZ")
+
+
+@pytest.mark.parametrize("label", ["x-unknown-8bit", "utf-9", "gb2312\"; x=\"", ""])
+def test_unknown_or_lying_charset_labels_still_give_text(label: str) -> None:
+    body = "市直机关工委来稿".encode("gb18030")
+    raw = mail_with_parts(f'Content-Type: text/plain; charset="{label}"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n'
+                          .encode("ascii") + body + b"\r\n")
+    assert "市直机关工委来稿" in parse_mail(raw).text_body
+
+
+def test_a_multipart_without_its_boundary_lines_keeps_the_text() -> None:
+    raw = (b"From: a@b.example\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
+           b'Content-Type: multipart/mixed; boundary="NEVER"\r\n\r\n'
+           + "标题：关于开展学习活动的通知\r\n".encode() + b"\r\n")
+    mail = parse_mail(raw)
+    assert "关于开展学习活动的通知" in mail.text_body
+
+
+def test_nul_and_control_characters_never_reach_the_parsed_text() -> None:
+    """PostgreSQL text refuses NUL; every decoded string is cleaned (the raw bytes stay in the raw store)."""
+    part = (b"Content-Type: application/octet-stream\r\n"
+            b"Content-Disposition: attachment; filename*=utf-8''evil%00name%0D%0A.docx\r\n"
+            b"Content-Transfer-Encoding: base64\r\n\r\nUEsDBA==\r\n")
+    raw = mail_with_parts(text_part("正文\x00含空字符", "utf-8", "utf-8"), part,
+                          headers="X-Note: a\x00b\r\n").replace(b"Subject: test", b"Subject: =?utf-8?q?t=00est?=")
+    mail = parse_mail(raw)
+    assert "\x00" not in mail.subject + mail.text_body + mail.attachments[0].filename
+    assert all("\x00" not in v for v in mail.headers.values())
+    assert not any(c in mail.attachments[0].filename for c in "\r\n\x00/\\")

@@ -29,8 +29,8 @@ REVIEWER = "reviewer@localhost"
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store(f"sqlite:///{tmp_path / 'intake.sqlite3'}", tmp_path)
+def store(tmp_path: Path, database_url: str) -> Iterator[Store]:
+    s = Store(database_url, tmp_path)
     s.upgrade()
     try:
         yield s

@@ -23,8 +23,16 @@ SAMPLE = REPO / "examples" / "05-missing-phone.eml"
 
 
 @pytest.fixture
-def runtime(tmp_path: Path) -> Runtime:
-    return build_runtime(load_settings({"INTAKE_DATA_DIR": str(tmp_path)}))
+def runtime(tmp_path: Path, database_url: str) -> Runtime:
+    rt = build_runtime(load_settings({"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_DATABASE_URL": database_url}))
+    rt.store.upgrade()
+    return rt
+
+
+def cli_env(runtime: Runtime) -> dict[str, str]:
+    """The environment of an `intake` command run against this test's data dir and database."""
+    return {**{k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")},
+            "INTAKE_DATA_DIR": str(runtime.settings.data_dir), "INTAKE_DATABASE_URL": runtime.settings.database_url}
 
 
 def test_a_crash_inside_processing_quarantines_the_message_with_its_error(runtime: Runtime, monkeypatch: Any) -> None:
@@ -58,7 +66,7 @@ def test_replay_processes_quarantined_messages(tmp_path: Path, runtime: Runtime)
     message_id, _ = runtime.store.record_message(SAMPLE.read_bytes(), "test")
     with runtime.store.session() as s:
         s.get_one(Message, message_id).status = "failed"
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")}, "INTAKE_DATA_DIR": str(tmp_path)}
+    env = cli_env(runtime)
     done = subprocess.run([sys.executable, "-m", "intake.cli", "replay"], env=env, cwd=REPO, capture_output=True,
                           text=True, timeout=120, check=False)
     assert done.returncode == 0 and "1" in done.stdout, done.stderr
@@ -86,7 +94,7 @@ def test_status_lists_permanent_failures_for_ops(tmp_path: Path, runtime: Runtim
         notice = s.scalars(select(Notice)).one()
         notice.status, notice.last_error = "failed", "550 5.1.1 mailbox unavailable"
         s.get_one(Message, message_id).error = "kept for the record"
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")}, "INTAKE_DATA_DIR": str(tmp_path)}
+    env = cli_env(runtime)
     done = subprocess.run([sys.executable, "-m", "intake.cli", "status"], env=env, cwd=REPO, capture_output=True,
                           text=True, timeout=120, check=False)
     assert done.returncode == 1
@@ -94,7 +102,7 @@ def test_status_lists_permanent_failures_for_ops(tmp_path: Path, runtime: Runtim
 
 
 def test_status_health_fails_only_for_a_stale_mailbox(tmp_path: Path, runtime: Runtime) -> None:
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")}, "INTAKE_DATA_DIR": str(tmp_path)}
+    env = cli_env(runtime)
 
     def health() -> int:
         return subprocess.run([sys.executable, "-m", "intake.cli", "status", "--health"], env=env, cwd=REPO,

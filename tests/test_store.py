@@ -20,8 +20,8 @@ NO_ID = b"From: a@163.com\r\nTo: tougao@localhost\r\nSubject: x\r\n\r\nbody\r\n"
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store(f"sqlite:///{tmp_path / 'db' / 'intake.sqlite3'}", tmp_path)
+def store(tmp_path: Path, database_url: str) -> Iterator[Store]:
+    s = Store(database_url, tmp_path)
     s.upgrade()
     try:
         yield s

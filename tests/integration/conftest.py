@@ -11,14 +11,6 @@ import pytest
 from tests.integration.deployment import Deployment, deployment
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'intake.sqlite3'}"
-    url: str = request.getfixturevalue("postgres_url")
-    return url
-
-
 @pytest.fixture
 def system(
     database_url: str, redis_url: str, dovecot: Any, smtp_sink: Any, celery_worker_factory: Any,
