@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from email import encoders
 from email.header import Header
@@ -23,10 +24,12 @@ from email.utils import formataddr, formatdate
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 
 from intake.classify import LOOP_TAG
+from intake.text import one_line, safe_filename
 
 SMTP_POLICY = compat32.clone(linesep="\r\n")
 
@@ -117,23 +120,55 @@ class Envelope:
 
 
 def attachment_part(item: FilePart) -> MIMEBase:
+    """One file as a base64 leaf part. A mail or a multipart (a forwarded submission) goes as an
+    `.eml` file: message/* may not be base64-encoded (RFC 2046 §5.2.1), and sent unencoded its
+    8-bit bytes, bare LFs and long lines would be refused by a strict server."""
     maintype, _, subtype = item.content_type.partition("/")
+    if maintype.lower() in ("message", "multipart"):
+        stem = item.filename.rsplit(".", 1)[0] if item.filename.lower().endswith(".eml") else item.filename
+        item = FilePart(f"{stem}.eml", "application/octet-stream", item.data, item.content_id)
+        maintype, subtype = "application", "octet-stream"
     part = MIMEBase(maintype or "application", subtype or "octet-stream")
     part.set_payload(item.data)
     encoders.encode_base64(part)
-    ascii_name = item.filename.isascii()
-    name = item.filename if ascii_name else Header(item.filename, "utf-8").encode(linesep=" ")
-    part.set_param("name", name)
+    filename = safe_filename(item.filename)
+    plain = _plain_param(filename)
+    # QQ mail reads only an RFC 2047 `name=`; everyone else the RFC 2231 `filename*=`.
+    part.set_param("name", filename if plain else Header(filename, "utf-8").encode(linesep="\n "))
+    disposition = "inline" if item.content_id else "attachment"
     if item.content_id:
-        part.add_header("Content-ID", f"<{item.content_id}>")
-        part.add_header("Content-Disposition", "inline", filename=_rfc2231(item.filename))
+        part.add_header("Content-ID", f"<{one_line(item.content_id)}>")
+    if plain:
+        part.add_header("Content-Disposition", disposition, filename=filename)
     else:
-        part.add_header("Content-Disposition", "attachment", filename=_rfc2231(item.filename))
+        part["Content-Disposition"] = disposition + ";" + rfc2231_sections("filename", filename)
     return part
 
 
-def _rfc2231(filename: str) -> str | tuple[str, str, str]:
-    return filename if filename.isascii() else ("utf-8", "", filename)
+_PLAIN_PARAM = re.compile(r"[A-Za-z0-9!#$%&'*+\-.^_`|~ ()\[\],@=]{1,60}")
+
+
+def _plain_param(value: str) -> bool:
+    return bool(_PLAIN_PARAM.fullmatch(value))
+
+
+def rfc2231_sections(name: str, value: str, width: int = 60) -> str:
+    """`name*0*=utf-8''…; name*1*=…` folded one section per line (RFC 2231 §3-4), so no line
+    grows with the length of the value; sections end on character boundaries."""
+    whole = quote(value.encode("utf-8"), safe="")
+    if len(whole) <= 150:  # short enough for one line: the form every client reads
+        return f"\n {name}*=utf-8''{whole}"
+    sections: list[str] = []
+    current = ""
+    for char in value:
+        piece = quote(char.encode("utf-8"), safe="")
+        if current and len(current) + len(piece) > width:
+            sections.append(current)
+            current = ""
+        current += piece
+    sections.append(current)
+    prefix = "utf-8''"
+    return ";".join(f"\n {name}*{i}*={prefix if i == 0 else ''}{text}" for i, text in enumerate(sections))
 
 
 def compose(envelope: Envelope, rendered: Rendered, files: tuple[FilePart, ...] = ()) -> bytes:
@@ -160,15 +195,32 @@ def compose(envelope: Envelope, rendered: Rendered, files: tuple[FilePart, ...] 
     return root.as_bytes(policy=SMTP_POLICY)  # CRLF: smtplib sends bytes as they are
 
 
+_MSGID = re.compile(r"<[\x21-\x3b\x3d\x3f-\x7e]{1,250}>")
+_ADDRESS = re.compile(r"[\x21-\x7e]{1,254}")
+MAX_SUBJECT = 250
+
+
+def _msgids(values: tuple[str | None, ...]) -> list[str]:
+    """Only well-formed, bounded Message-IDs of other mails are echoed into ours (no header injection)."""
+    return [v for v in values if v and _MSGID.fullmatch(v)]
+
+
+def _address(value: str) -> str:
+    if not _ADDRESS.fullmatch(value) or "<" in value or ">" in value or "," in value:
+        raise ValueError(f"not a sendable address: {value!r}")
+    return value
+
+
 def _headers(msg: MIMEBase, envelope: Envelope, subject: str) -> None:
-    msg["From"] = formataddr((envelope.sender_name, envelope.sender))
-    msg["To"] = ", ".join(envelope.recipients)
-    msg["Subject"] = Header(subject, "utf-8", header_name="Subject")  # type: ignore[assignment]
+    msg["From"] = formataddr((one_line(envelope.sender_name), _address(envelope.sender)))
+    msg["To"] = ", ".join(_address(r) for r in envelope.recipients)
+    msg["Subject"] = Header(one_line(subject)[:MAX_SUBJECT], "utf-8", header_name="Subject")  # type: ignore[assignment]
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = envelope.message_id
-    if envelope.in_reply_to:
-        msg["In-Reply-To"] = envelope.in_reply_to
-        msg["References"] = " ".join((*envelope.references, envelope.in_reply_to)[-10:])
+    parent = _msgids((envelope.in_reply_to,))
+    if parent:
+        msg["In-Reply-To"] = parent[0]
+        msg["References"] = "\n ".join(_msgids((*envelope.references, parent[0]))[-10:])
     msg["Auto-Submitted"] = envelope.auto_submitted
     msg["X-Auto-Response-Suppress"] = "All"
     msg["X-Loop"] = envelope.sender
@@ -176,4 +228,4 @@ def _headers(msg: MIMEBase, envelope: Envelope, subject: str) -> None:
     if envelope.tracking_id:
         msg["X-Intake-Tracking-Id"] = envelope.tracking_id
     for name, value in envelope.extra_headers.items():
-        msg[name] = value
+        msg[name] = one_line(value)

@@ -83,7 +83,13 @@ def one_line(text: str) -> str:
     return _LINE_CONTROLS.sub(" ", storable(text)).strip()
 
 
+MAX_FILENAME = 180
+
+
 def safe_filename(name: str, fallback: str = "attachment") -> str:
     """An attachment name fit to show and to send on, never a path: one line, the last path component."""
     text = one_line(name).replace("\\", "/").rsplit("/", 1)[-1].strip()
+    if len(text) > MAX_FILENAME:  # keep the extension: it says what the file is
+        stem, dot, ext = text.rpartition(".")
+        text = stem[: MAX_FILENAME - len(ext) - 1] + dot + ext if dot and len(ext) <= 10 else text[:MAX_FILENAME]
     return fallback if text.strip(". ") == "" else text

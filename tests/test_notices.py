@@ -152,7 +152,7 @@ def test_chinese_attachment_name_goes_out_in_both_rfc2231_and_rfc2047() -> None:
     doc = FilePart(CHINESE_NAME, DOCX, b"PK\x03\x04docx")
     raw = compose(envelope(), RENDERED, (doc,))
     head = _raw_part_headers(raw, b"wordprocessingml")
-    assert b"filename*=utf-8''%E5%85%B3" in head
+    assert re.search(rb"filename\*(0\*)?=utf-8''%E5%85%B3", head)  # one line, or RFC 2231 sections when long
     assert re.search(rb'name="=\?utf-8\?[bq]\?', head, re.I)
     assert not re.search(rb"[\x80-\xff]", raw), "headers stay 7-bit"
 
