@@ -75,7 +75,7 @@ def process_message(store: Store, settings: Settings, message_id: int) -> tuple[
     with store.session() as s:
         msg = s.get_one(Message, message_id)
         if msg.status == "processed":
-            return dict(msg.result or {}), _pending_notices(s, message_id)
+            return already_processed(msg.result), _pending_notices(s, message_id)
         raw = store.blobs.get(msg.sha256)
         size = max(len(raw), msg.size_bytes)  # an over-limit mail is stored as its header only
     mail = parse_mail(raw)
@@ -101,6 +101,13 @@ def process_message(store: Store, settings: Settings, message_id: int) -> tuple[
         ev = Evaluation(Outcome.IGNORED, FOLLOW_UP, ev.reasons, None)
     return _persist(store, settings, message_id, mail, ev, thread.id if thread and mergeable else None,
                     thread.id if thread else None)
+
+
+def already_processed(recorded: dict[str, Any] | None) -> dict[str, Any]:
+    """What a repeated call did: nothing. The recorded result, as a duplicate that sent no mail."""
+    result = dict(recorded or {})
+    result.update(outcome=Outcome.DUPLICATE.value, reason="already_processed", notifications=[])
+    return result
 
 
 def _evaluate(mail: ParsedMail, size: int, settings: Settings, store: Store, base: Draft | None = None) -> Evaluation:
@@ -175,7 +182,7 @@ def _persist(
     with store.session() as s:
         msg = s.get_one(Message, message_id, with_for_update=True)
         if msg.status == "processed":  # a concurrent delivery of the same task finished first
-            return dict(msg.result or {}), _pending_notices(s, message_id)
+            return already_processed(msg.result), _pending_notices(s, message_id)
         sub = _save_submission(s, store, msg, mail, ev, thread_id)
         tracking_id = sub.tracking_id if sub else None
         subject = Subject(
