@@ -19,7 +19,9 @@ from sqlalchemy import select
 
 from intake.config import ConfigError, Settings, load_settings
 from intake.i18n import t
-from intake.runtime import InlineQueue, Runtime, build_runtime, freeze_long_lived
+from intake.runtime import SWEEP_SECONDS, InlineQueue, Runtime, build_runtime, freeze_long_lived
+
+WARN_SECONDS = 30.0
 
 log = logging.getLogger("intake")
 
@@ -128,8 +130,10 @@ def watch(runtime: Runtime, stop: threading.Event, once: bool = False) -> None:
     for thread in threads:
         thread.start()
     print(t("poll_start", names=", ".join(b.name for b in settings.mailboxes)), flush=True)
-    interval = min(30.0, max(settings.poll_interval, 5.0))
-    next_sweep = time.monotonic() + interval
+    # Every SWEEP_SECONDS: hand on messages and notices nobody holds (a worker died, a task was
+    # lost), so recovery takes seconds; every WARN_SECONDS: warn about mailboxes gone quiet.
+    next_sweep = time.monotonic() + SWEEP_SECONDS
+    next_warning = time.monotonic() + WARN_SECONDS
     while not stop.is_set():
         if local is not None:
             local.work(min(0.5, max(next_sweep - time.monotonic(), 0.0)))
@@ -137,11 +141,13 @@ def watch(runtime: Runtime, stop: threading.Event, once: bool = False) -> None:
             stop.wait(max(next_sweep - time.monotonic(), 0.0))
         if time.monotonic() < next_sweep or stop.is_set():
             continue
-        next_sweep = time.monotonic() + interval
+        next_sweep = time.monotonic() + SWEEP_SECONDS
         try:
             runtime.sweep()
             runtime.requeue_stale()
-            warn_stale(runtime.store, settings)
+            if time.monotonic() >= next_warning:
+                next_warning = time.monotonic() + WARN_SECONDS
+                warn_stale(runtime.store, settings)
         except Exception:
             log.exception("sweep failed")
     if local is not None:

@@ -70,7 +70,8 @@ class Settings:
     max_review_attachment_bytes: int = 20 * 1024 * 1024
     duplicate_window_days: int = 90
     send_deadline_seconds: int = 24 * 3600
-    send_claim_seconds: int = 120
+    send_claim_seconds: int = 15
+    claim_seconds: int = 15  # a worker's lease on a message while it processes it (renewed while alive)
     imap_oauth2_token: str | None = None
     imap_verify_tls: bool = True
     smtp_verify_tls: bool = True
@@ -268,7 +269,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             "INTAKE_MAX_REVIEW_ATTACHMENT_BYTES", get("max_review_attachment_bytes", 20 * 1024 * 1024), 0),
         duplicate_window_days=_int("INTAKE_DUPLICATE_WINDOW_DAYS", get("duplicate_window_days", 90), 0),
         send_deadline_seconds=_int("INTAKE_SEND_DEADLINE_SECONDS", get("send_deadline_seconds", 86400), 1),
-        send_claim_seconds=_int("INTAKE_SEND_CLAIM_SECONDS", get("send_claim_seconds", 120), 1),
+        send_claim_seconds=_int("INTAKE_SEND_CLAIM_SECONDS", get("send_claim_seconds", 15), 1),
+        claim_seconds=_int("INTAKE_CLAIM_SECONDS", get("claim_seconds", 15), 1),
         imap_oauth2_token=str(get("imap_oauth2_token")) if get("imap_oauth2_token") else None,
         imap_verify_tls=_bool("INTAKE_IMAP_VERIFY_TLS", get("imap_verify_tls", True)),
         smtp_verify_tls=_bool("INTAKE_SMTP_VERIFY_TLS", get("smtp_verify_tls", True)),

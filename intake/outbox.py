@@ -17,6 +17,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from intake import failpoints
+from intake.claims import renewing
 from intake.config import Settings
 from intake.notices import compose, render
 from intake.notify import Planned
@@ -112,7 +113,11 @@ def send_notice(store: Store, settings: Settings, transport: Transport, notice_i
         return "skipped"
     raw = store.blobs.get(notice.raw_sha256)
     try:
-        transport.send(raw, settings.submission_address, tuple(notice.recipients), f"{notice.id}-{notice.kind}")
+        # Renewed while this process lives; kept until the outcome is recorded (never a window
+        # in which a pending notice is unclaimed after SMTP accepted it).
+        with renewing(store, Notice, notice.id, settings.send_claim_seconds, release_after=False):
+            failpoints.hit("before_smtp")
+            transport.send(raw, settings.submission_address, tuple(notice.recipients), f"{notice.id}-{notice.kind}")
     except TransientSendError as exc:
         return _transient(store, settings, notice, str(exc))
     except PermanentSendError as exc:

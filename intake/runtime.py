@@ -7,6 +7,7 @@ names over Celery (only ids cross the broker; `intake` never imports
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
@@ -15,6 +16,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from intake import failpoints
 from intake.config import Settings
 from intake.outbox import RetryLater, due_notices, send_notice
 from intake.service import process_message, record_failure
@@ -31,6 +33,10 @@ class Queue(Protocol):
     def ingest(self, message_id: int) -> None: ...
 
     def send(self, notice_id: int, countdown: float = 0) -> None: ...
+
+    def backlog(self) -> int | None:
+        """Tasks waiting in the queue, or None when that cannot be known."""
+        ...
 
 
 def celery_config(settings: Settings) -> dict[str, Any]:
@@ -69,12 +75,30 @@ class CeleryQueue:
             app = Celery("intake-publisher", broker=settings.broker_url)
             app.conf.update(celery_config(settings))
         self.app = app
+        self._redis: Any = None
 
     def ingest(self, message_id: int) -> None:
         self.app.send_task(INGEST_TASK, args=[message_id])
 
     def send(self, notice_id: int, countdown: float = 0) -> None:
         self.app.send_task(SEND_TASK, args=[notice_id], countdown=countdown or None)
+
+    def backlog(self) -> int | None:
+        """Waiting tasks on a Redis broker (kombu keeps one list per priority step); else None."""
+        url = str(self.app.conf.broker_url or "")
+        if not url.startswith(("redis://", "rediss://")):
+            return None
+        try:
+            import redis
+
+            client = self._redis if self._redis is not None else redis.Redis.from_url(url, socket_timeout=5)
+            self._redis = client
+            queue_name = str(self.app.conf.task_default_queue or "celery")
+            keys = [queue_name, *(f"{queue_name}\x06\x16{step}" for step in range(1, 10))]
+            return sum(int(client.llen(key)) for key in keys)
+        except Exception:
+            log.debug("broker backlog unknown", exc_info=True)
+            return None
 
 
 @dataclass
@@ -105,6 +129,9 @@ class InlineQueue:
             self.pending.put(("send", notice_id))
             return
         self._send_now(notice_id)
+
+    def backlog(self) -> int | None:
+        return self.pending.qsize() if self.pending is not None else 0
 
     def _send_now(self, notice_id: int) -> None:
         assert self.runtime is not None
@@ -142,9 +169,20 @@ class Runtime:
     queue: Queue
 
     def ingest(self, message_id: int, final_attempt: bool = True) -> dict[str, Any]:
-        """Process one stored message and dispatch its notices."""
+        """Process one stored message and dispatch its notices, holding its lease meanwhile."""
+        from intake.claims import claim, renewing
+        from intake.tables import Message
+
+        lease = self.settings.claim_seconds
+        held = claim(self.store, Message, message_id, "received", lease)
+        if not held and self.store.message_status(message_id) == "received":
+            # Another worker holds it and is alive (it renews its lease); if it dies, the
+            # sweeper hands the message on once the lease has run out.
+            return {"message": message_id, "status": "in_progress"}
+        failpoints.hit("after_claim")
         try:
-            result, notice_ids = process_message(self.store, self.settings, message_id)
+            with renewing(self.store, Message, message_id, lease) if held else contextlib.nullcontext():
+                result, notice_ids = process_message(self.store, self.settings, message_id)
         except Exception as exc:
             log.exception("message %s failed", message_id)
             record_failure(self.store, message_id, f"{type(exc).__name__}: {exc}", final_attempt)
@@ -156,14 +194,22 @@ class Runtime:
         return result
 
     def sweep(self) -> int:
-        """Re-dispatch notices that are due (crash between commit and enqueue, retries in embedded mode)."""
-        ids = due_notices(self.store, grace_seconds=self.settings.send_claim_seconds)
+        """Re-dispatch notices that are due (crash between commit and enqueue, a sender killed
+        mid-send, retries in embedded mode). A notice never tried is due after a short grace when
+        the broker's queue is empty, else only once its send task cannot still be waiting."""
+        grace = self.settings.send_claim_seconds if self.queue.backlog() == 0 else STALE_SECONDS
+        ids = due_notices(self.store, grace_seconds=grace)
         for notice_id in ids:
             self.queue.send(notice_id)
         return len(ids)
 
     def requeue_stale(self) -> int:
-        ids = stale_messages(self.store)
+        """Hand on again the messages nobody is processing: a lease that ran out (a worker died), or
+        a message stored but never taken (its task lost, e.g. with a broker restarted without
+        persistence). When the broker's queue is known to be empty, a few seconds tell the second
+        case; otherwise the tasks may still be waiting in the queue and STALE_SECONDS must pass."""
+        backlog = self.queue.backlog()
+        ids = stale_messages(self.store, UNCLAIMED_SECONDS if backlog == 0 else STALE_SECONDS)
         for message_id in ids:
             self.queue.ingest(message_id)
         return len(ids)
@@ -192,20 +238,31 @@ def collect_garbage() -> None:
 
 
 STALE_SECONDS = 300
+UNCLAIMED_SECONDS = 5.0
+SWEEP_SECONDS = 5.0
 
 
-def stale_messages(store: Store, older_than: float = STALE_SECONDS) -> list[int]:
-    """Messages stored but still unprocessed after a while (an enqueue lost to a crash)."""
+def stale_messages(store: Store, unclaimed_for: float = STALE_SECONDS, limit: int = 500) -> list[int]:
+    """Messages to hand on again, marked as queued now: unprocessed, not held by a living worker,
+    and either their lease ran out or nobody took them for `unclaimed_for` seconds."""
     from datetime import timedelta
 
-    from sqlalchemy import select
+    from sqlalchemy import func, select, update
 
     from intake.tables import Message, utcnow
 
+    now = utcnow()
+    queued = func.coalesce(Message.queued_at, Message.received_at)
     with store.session() as s:
-        return list(s.scalars(select(Message.id).where(
-            Message.status == "received", Message.received_at < utcnow() - timedelta(seconds=older_than)
-        ).order_by(Message.id).limit(100)))
+        ids = list(s.scalars(select(Message.id).where(
+            Message.status == "received",
+            (Message.claimed_until < now) | (Message.claimed_until.is_(None)
+                                             & (queued < now - timedelta(seconds=unclaimed_for))),
+        ).order_by(Message.id).limit(limit)))
+        if ids:
+            s.execute(update(Message).where(Message.id.in_(ids), Message.status == "received")
+                      .values(queued_at=now, claimed_until=None))
+    return ids
 
 
 def build_runtime(settings: Settings, inline: bool | None = None, migrate: bool | None = None) -> Runtime:

@@ -102,6 +102,8 @@ class Message(Base):
     result: Mapped[dict[str, Any] | None] = mapped_column(StorableJSON)
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    claimed_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # a worker's lease
+    queued_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # last handed to the broker
 
 
 class Submission(Base):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from celery import Celery
-from celery.signals import worker_init, worker_process_init
+from celery.signals import worker_init, worker_process_init, worker_ready
 
 from intake.config import load_settings
 from intake.runtime import CeleryQueue, Runtime, build_runtime, celery_config, freeze_long_lived
@@ -40,7 +40,19 @@ def _started(**_kwargs: object) -> None:
     freeze_long_lived()  # before a prefork pool forks (shared pages stay shared); solo/threads pools work here
 
 
+def _ready(**_kwargs: object) -> None:
+    """A worker that starts takes over at once what a dead one left (expired leases, lost tasks)."""
+    try:
+        rt = runtime()
+        handed = rt.requeue_stale() + rt.sweep()
+        if handed:
+            log.info("worker start: handed on %d messages and notices nobody held", handed)
+    except Exception:
+        log.exception("start-up sweep failed")
+
+
 worker_init.connect(_started, weak=False)
+worker_ready.connect(_ready, weak=False)
 worker_process_init.connect(_reset_after_fork, weak=False)
 
 
