@@ -400,8 +400,13 @@ def relay_for_test(
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-@pytest.fixture
-def postfix_smtp(smtp_sink: servers.SmtpSink, test_artifacts: Path) -> Iterator[PostfixRelay]:
-    """A strict Postfix relay (``.url``) in front of this test's ``smtp_sink``; log in the test's artifacts."""
+@pytest.fixture(name="postfix_smtp")
+def postfix_smtp_fixture(smtp_sink: servers.SmtpSink, test_artifacts: Path) -> Iterator[PostfixRelay]:
+    """Fixture ``postfix_smtp``: a strict Postfix relay (``.url``) in front of this test's ``smtp_sink``.
+
+    Its log goes to the test's artifacts. Register it in a conftest or test module with
+    ``from postfix import postfix_smtp_fixture  # noqa: F401`` (the attribute name differs from the
+    fixture name so that ruff's F811 does not fire on tests taking ``postfix_smtp``).
+    """
     with relay_for_test(smtp_sink, test_artifacts) as relay:
         yield relay

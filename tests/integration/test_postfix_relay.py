@@ -9,8 +9,10 @@ from __future__ import annotations
 import email
 import email.policy
 import random
+import shutil
 import smtplib
 import socket
+import tempfile
 import time
 from collections.abc import Iterator
 from email.header import decode_header, make_header
@@ -20,7 +22,13 @@ from typing import IO
 
 import pytest
 import servers
-from postfix import PostfixRelay, relay_for_test
+from aiosmtpd.controller import Controller
+from postfix import (
+    PostfixRelay,
+    postfix_relay,
+    postfix_smtp_fixture,  # noqa: F401  (registers the fixture postfix_smtp)
+    relay_for_test,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -214,6 +222,50 @@ def test_mail_is_held_while_the_sink_fails_and_delivered_when_it_accepts(
     assert log.count("status=deferred") == 2 and "451 Requested action aborted" in log
     assert "status=sent" in log
     assert delay < 8, f"delivered {delay:.1f} s after submission"
+
+
+def test_mail_waits_for_a_sink_that_is_down_and_goes_out_when_it_is_up() -> None:
+    """The next hop refuses connections for ~2.5 s, then starts listening: delivery follows within ~1 s."""
+    port = servers.free_port()
+    sink = servers.SmtpSink(port)
+    workdir = Path(tempfile.mkdtemp(prefix="postfix-", dir="/tmp"))
+    try:
+        with postfix_relay((servers.HOST, port), workdir) as relay:
+            raw = _well_formed_mail(b"held while the sink is down")
+            _send(relay, raw)
+            relay.wait_log("Connection refused", timeout=5)
+            time.sleep(1.5)
+            assert not relay.queue_empty()
+            controller = Controller(sink, hostname=servers.HOST, port=port)
+            controller.start()
+            try:
+                up = time.monotonic()
+                [env] = sink.wait_for(1, timeout=5)
+                relay.wait_queue_empty(timeout=3)
+            finally:
+                controller.stop()
+            assert env.content.endswith(raw)
+            assert env.received_at - up < 3
+            assert relay.log_text().count("status=deferred") >= 2
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- the shared fixture
+
+
+def test_postfix_smtp_fixture_relays_to_the_sink(postfix_smtp: PostfixRelay, smtp_sink: servers.SmtpSink) -> None:
+    """``postfix_smtp`` (for other modules) is the same strict relay with the default 10 MB limit."""
+    assert postfix_smtp.url == f"smtp://127.0.0.1:{postfix_smtp.port}"
+    assert postfix_smtp.message_size_limit == 10_000_000
+    with smtplib.SMTP(postfix_smtp.host, postfix_smtp.port, timeout=10) as client:
+        client.ehlo()
+        assert client.esmtp_features["size"] == "10000000"
+        client.sendmail(SENDER, [RECIPIENT], b"Subject: fixture\r\n\r\nhello\r\n")
+    [env] = smtp_sink.wait_for(1, timeout=5)
+    assert env.content.endswith(b"Subject: fixture\r\n\r\nhello\r\n")
+    with pytest.raises(smtplib.SMTPDataError):
+        _send(postfix_smtp, b"Subject: bare\n\nLF\n")
 
 
 # --------------------------------------------------------------------------- other strictness
