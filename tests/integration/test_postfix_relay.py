@@ -303,3 +303,13 @@ def test_undeclared_8bit_body_is_refused(postfix: PostfixRelay, smtp_sink: serve
         _send(postfix, raw)
     assert refused.value.smtp_code == 550 and b"8-bit" in refused.value.smtp_error
     _assert_nothing_relayed(postfix, smtp_sink)
+
+
+def test_bare_cr_is_not_refused_but_replaced_by_a_space(postfix: PostfixRelay, smtp_sink: servers.SmtpSink) -> None:
+    """Postfix has no option to refuse a bare CR: it accepts the mail and relays the CR as a space.
+
+    Documented here so that nobody relies on this relay to catch bare CRs.
+    """
+    _send(postfix, b"From: tougao@example.test\r\nTo: editor@example.test\r\nSubject: CR\r\n\r\nbody\rmore\r\n")
+    [env] = smtp_sink.wait_for(1, timeout=5)
+    assert env.content.endswith(b"\r\n\r\nbody more\r\n")
