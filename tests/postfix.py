@@ -222,8 +222,9 @@ def _traversable_by_postfix(path: Path, uid: int) -> bool:
 
 
 def _create_directories(relay: PostfixRelay) -> None:
-    """Create the queue and data directories as Postfix's own ``postfix-files`` list says, then
-    drop a ``quick-start`` file so that ``postfix start-fg`` skips its integrity checks.
+    """Create the queue and data directories as Postfix's own ``postfix-files`` list says.
+
+    The caller then drops a ``quick-start`` file so that ``postfix start-fg`` skips its integrity checks.
 
     Those checks (``post-install create-missing`` plus ``check-warn``, a ``find`` over the whole
     installation) cost 1-3 s per start on this machine; creating the directories here costs ~1 ms.
@@ -249,7 +250,6 @@ def _create_directories(relay: PostfixRelay) -> None:
         target.mkdir(parents=True, exist_ok=True)
         shutil.chown(target, names.get(owner, owner), names.get(group, group))
         target.chmod(int(mode, 8))
-    (relay.queue_dir / "quick-start").touch()
 
 
 def _master_pid(queue_dir: Path) -> int | None:
@@ -337,11 +337,9 @@ def postfix_relay(
     workdir.chmod(0o755)
     if not _traversable_by_postfix(workdir, postfix_uid):
         raise ValueError(f"{workdir} is not reachable by the postfix user; use a directory under /tmp")
-    port = servers.free_port()
-    relay = PostfixRelay(port, workdir, next_hop, message_size_limit)
+    relay = PostfixRelay(0, workdir, next_hop, message_size_limit)
     relay.config_dir.mkdir(exist_ok=True)
     relay.config_dir.chmod(0o755)
-
     main_cf = (
         _MAIN_CF.replace("{QUEUE}", str(relay.queue_dir))
         .replace("{DATA}", str(relay.data_dir))
@@ -353,31 +351,41 @@ def postfix_relay(
     )
     main_cf += "".join(f"{k} = {v}\n" for k, v in (extra_main or {}).items())  # later lines win
     (relay.config_dir / "main.cf").write_text(main_cf)
-    (relay.config_dir / "master.cf").write_text(_MASTER_CF.replace("{HOST}", HOST).replace("{PORT}", str(port)))
-    # Postfix re-reads a main.cf whose mtime is within the last second, dozing 300 ms per try,
-    # until it looks stable ("being edited"): a fresh file costs 1-2.5 s per start. Backdate it.
-    past = time.time() - 60
-    for name in ("main.cf", "master.cf"):
-        os.utime(relay.config_dir / name, (past, past))
-
     _create_directories(relay)
+
     stderr_path = workdir / "postfix.stderr"
-    with open(stderr_path, "ab") as err:
-        proc = subprocess.Popen(
-            ["postfix", "-c", str(relay.config_dir), "start-fg"],
-            stdin=subprocess.DEVNULL,
-            stdout=err,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
+    for attempt in range(3):  # the free port may be taken by someone else before the master binds it
+        relay.port = servers.free_port()
+        master_cf = _MASTER_CF.replace("{HOST}", HOST).replace("{PORT}", str(relay.port))
+        (relay.config_dir / "master.cf").write_text(master_cf)
+        # Postfix re-reads a main.cf whose mtime is within the last second, dozing 300 ms per try,
+        # until it looks stable ("being edited"): a fresh file costs 1-2.5 s per start. Backdate it.
+        past = time.time() - 60
+        for name in ("main.cf", "master.cf"):
+            os.utime(relay.config_dir / name, (past, past))
+        (relay.queue_dir / "quick-start").touch()
+        with open(stderr_path, "ab") as err:
+            proc = subprocess.Popen(
+                ["postfix", "-c", str(relay.config_dir), "start-fg"],
+                stdin=subprocess.DEVNULL,
+                stdout=err,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         try:
-            servers.wait_port(HOST, port, timeout, proc)
-            _wait_greeting(port, timeout)
+            servers.wait_port(HOST, relay.port, timeout, proc)
+            _wait_greeting(relay.port, timeout)
+            if proc.poll() is not None:
+                raise RuntimeError(f"postfix exited with {proc.returncode} (was the port someone else's?)")
+            break
         except (RuntimeError, TimeoutError, OSError) as exc:
+            _stop(proc, relay.queue_dir)
+            if attempt < 2 and "Address already in use" in relay.log_text():
+                continue
             raise servers.ServerUnavailable(
                 f"postfix did not start: {exc}\n{servers._tail(stderr_path)}\n{servers._tail(relay.log_path)}"
             ) from exc
+    try:
         yield relay
     finally:
         _stop(proc, relay.queue_dir)
@@ -385,13 +393,18 @@ def postfix_relay(
 
 @contextlib.contextmanager
 def relay_for_test(
-    sink: servers.SmtpSink, artifacts: Path | None = None, **kwargs: object
+    sink: servers.SmtpSink,
+    artifacts: Path | None = None,
+    *,
+    message_size_limit: int = 10_000_000,
+    extra_main: Mapping[str, str] | None = None,
 ) -> Iterator[PostfixRelay]:
     """``postfix_relay`` in front of ``sink`` in a fresh /tmp dir; the log is copied to ``artifacts``
     when the test ends, and the dir is removed."""
     workdir = Path(tempfile.mkdtemp(prefix="postfix-", dir="/tmp"))
     try:
-        with postfix_relay((sink.host, sink.port), workdir, **kwargs) as relay:  # type: ignore[arg-type]
+        with postfix_relay((sink.host, sink.port), workdir, message_size_limit=message_size_limit,
+                           extra_main=extra_main) as relay:
             yield relay
     finally:
         if artifacts is not None:
