@@ -21,7 +21,7 @@
 // "alternative" with its own Content-Type and the GB18030 bytes: the library's documented way to
 // carry a text part in another charset.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 
 function address(value) {
@@ -97,6 +97,7 @@ async function main() {
     for (const job of jobs) {
         const bytes = await build(job.mail);
         const path = join(outDir, job.name + '.eml');
+        mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, bytes);
         written.push(path);
     }
