@@ -7,7 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 
-PACKAGES=(dovecot-imapd redis-server catdoc libarchive13 libreoffice-writer-nogui fonts-wqy-microhei chromium docker-compose)
+PACKAGES=(dovecot-imapd redis-server postfix catdoc libarchive13 libreoffice-writer-nogui fonts-wqy-microhei chromium docker-compose)
 
 log() { printf '\n=== %s\n' "$*"; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -24,6 +24,8 @@ if [ ${#missing[@]} -gt 0 ]; then
         exit 1
     fi
     log "installing Debian packages: ${missing[*]}"
+    # Postfix is only a strict relay for the tests (a private instance each time): no system mailer.
+    echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
     apt-get update -q </dev/null || { echo "test.sh: apt-get update failed" >&2; exit 1; }
     apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null \
         || { echo "test.sh: apt-get install failed" >&2; exit 1; }
@@ -50,6 +52,16 @@ fi
 # --- Python -------------------------------------------------------------------------------------
 log "bootstrap"
 bash scripts/bootstrap.sh </dev/null || { echo "test.sh: bootstrap failed" >&2; exit 1; }
+
+# --- npm: mails composed and parsed by other implementations (tests/foreign) --------------------
+if ! command -v npm >/dev/null 2>&1; then
+    log "installing Node.js and npm"
+    apt-get install -y -q --no-install-recommends nodejs npm </dev/null || { echo "test.sh: no npm" >&2; exit 1; }
+fi
+if [ ! -d tests/foreign/node_modules ] || [ tests/foreign/package-lock.json -nt tests/foreign/node_modules ]; then
+    log "npm ci (tests/foreign)"
+    npm ci --prefix tests/foreign --no-audit --no-fund </dev/null || { echo "test.sh: npm ci failed" >&2; exit 1; }
+fi
 
 # --- checks -------------------------------------------------------------------------------------
 declare -a names=() results=()

@@ -22,6 +22,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # `import servers`, whatever the import mode
 
 import servers
+from postfix import postfix_smtp_fixture  # noqa: F401  (registers the `postfix_smtp` fixture)
 
 
 def pytest_configure(config: pytest.Config) -> None:
