@@ -166,6 +166,16 @@ def decode_base64(data: bytes | str) -> tuple[bytes, bool]:
     return bytes(out), False
 
 
+def _forwarded_name(att: Attachment) -> str:
+    """A forwarded mail (message/rfc822) is named after its subject, as `<subject>.eml`: mail-parser
+    invents a random `.txt` name for it, which tells a reviewer nothing."""
+    if att.content_type != "message/rfc822" or att.filename.lower().endswith(".eml"):
+        return att.filename
+    head = email.message_from_bytes(att.payload.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0], policy=compat32)
+    subject = one_line(decode_text_header(head.get("Subject")))[:80]
+    return f"{subject or 'forwarded'}.eml"
+
+
 def _fallback_name(ctype: str, index: int) -> str:
     ext = {"image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf"}.get(ctype, "bin")
     return f"attachment-{index}.{ext}"
@@ -242,7 +252,7 @@ def parse_mail(raw: bytes) -> ParsedMail:
     defects += [type(d).__name__ for d in msg.defects]
     if _unparted(msg):
         defects.append("missing_boundary")
-    files = [replace(f, filename=safe_filename(f.filename, _fallback_name(f.content_type, i + 1)))
+    files = [replace(f, filename=safe_filename(_forwarded_name(f), _fallback_name(f.content_type, i + 1)))
              for i, f in enumerate(files)]
     headers = _headers(msg)
     from_name, from_addr = _first_address(headers.get("from", ""))

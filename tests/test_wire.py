@@ -20,7 +20,7 @@ from intake.runtime import Runtime, build_runtime
 ROOT = Path(__file__).resolve().parents[1]
 MAILS = sorted((ROOT / "tests" / "data" / "corpus").glob("*.eml")) + sorted((ROOT / "examples").glob("*.eml"))
 LONG_NAME = ("关于全面推进机关党建工作高质量发展暨二〇二六年度基层党组织书记抓党建述职评议考核情况的报告"
-             "（定稿，含附表一至附表六及典型案例材料汇编，请编辑部审核后择优刊发）.docx")
+             "（定稿，含附表一至附表六及典型案例材料汇编，请编辑部审核后择优刊发）.txt")
 
 
 def runtime_for(tmp_path: Path) -> Runtime:
@@ -74,8 +74,9 @@ def _forwarded_submission() -> bytes:
     outer.set_content("请见附件中的原邮件。\n标题：社区服务站开展冬季送温暖活动\n来源：东湖街道党工委\n作者：王芳\n"
                       "联系电话：13907311234\n\n" + "入冬以来，东湖街道组织党员志愿者走访辖区困难群众。" * 20)
     outer.add_attachment(inner)
-    outer.add_attachment(b"PK\x03\x04" + b"\x00" * 64, maintype="application", subtype="octet-stream",
-                         filename=LONG_NAME)
+    manuscript = ("社区服务站开展冬季送温暖活动\r\n来源：东湖街道党工委\r\n作者：王芳\r\n联系电话：13907311234\r\n\r\n"
+                  + "入冬以来，东湖街道组织党员志愿者走访辖区困难群众，送去棉被和米面油。\r\n" * 12)
+    outer.add_attachment(manuscript.encode("gb18030"), maintype="text", subtype="plain", filename=LONG_NAME)
     return outer.as_bytes(policy=email.policy.SMTP)
 
 
@@ -94,3 +95,10 @@ def test_a_forwarded_submission_and_a_long_chinese_file_name_go_out_valid(tmp_pa
     assert LONG_NAME in names
     original = next(p for p in parsed.iter_attachments() if (p.get_filename() or "").endswith(".eml"))  # type: ignore[attr-defined]
     assert b"<inner.1@qq.com>" in original.get_content()
+
+
+def test_a_forwarded_mail_is_attached_under_its_subject(tmp_path: Path) -> None:
+    from intake.mail import parse_mail
+
+    [forwarded] = [a for a in parse_mail(_forwarded_submission()).attachments if a.content_type == "message/rfc822"]
+    assert forwarded.filename == "投稿：社区服务站开展冬季送温暖活动.eml"
