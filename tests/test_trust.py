@@ -244,3 +244,27 @@ def test_a_reply_that_lost_its_threading_headers_decides_by_the_plus_address(
                                    headers={"Cc": plus.upper(), "Delivered-To": "tougao@example.test"}))
     assert result["reason"] == "review_decision"
     assert state(runtime, result["tracking_id"]) == ("approved", [])
+
+
+# --------------------------------------------------------------------------- the warning itself
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+@pytest.mark.parametrize("reason", ["not_reviewer", "dkim_fail", "other_submission", "bad_token", "no_token"])
+def test_the_warning_renders_every_reason_and_escapes_what_the_forger_wrote(lang: str, reason: str) -> None:
+    """One-line subject with the tracking id, never the forger's text; their subject and comment escaped in HTML."""
+    from intake.notices import render
+
+    context = {"tracking_id": "TG-20261202-0001", "site_name": "青禾党建网",
+               "submission_address": "tougao@example.test", "title": "市直机关工委举办青年干部读书分享会",
+               "attempt": {"reason": reason, "status": "approved", "comment": "<b>立即刊发</b>",
+                           "from": EDITOR, "subject": "<script>alert(1)</script>", "received_at": "2026-12-02 10:00",
+                           "authentication": False}}
+    rendered = render("decision_unverified", lang, context)
+    assert "TG-20261202-0001" in rendered.subject and "\n" not in rendered.subject
+    assert "script" not in rendered.subject
+    assert "<script>" not in rendered.html and "&lt;script&gt;" in rendered.html and "&lt;b&gt;" in rendered.html
+    assert "<script>alert(1)</script>" in rendered.text and EDITOR in rendered.text
+    reason_line = {"zh-CN": "未采纳的原因：", "en": "Why it was not accepted: "}[lang]
+    assert reason_line + "\n" not in rendered.text and reason_line in rendered.text
+    assert ("邮件未能通过系统的验证" not in rendered.text) and ("could not be verified" not in rendered.text)
