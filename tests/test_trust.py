@@ -268,3 +268,19 @@ def test_the_warning_renders_every_reason_and_escapes_what_the_forger_wrote(lang
     reason_line = {"zh-CN": "未采纳的原因：", "en": "Why it was not accepted: "}[lang]
     assert reason_line + "\n" not in rendered.text and reason_line in rendered.text
     assert ("邮件未能通过系统的验证" not in rendered.text) and ("could not be verified" not in rendered.text)
+
+
+def test_a_configured_reviewer_who_was_not_sent_this_submission_cannot_decide_it(
+    tmp_path: Path, smtp_sink: Any
+) -> None:
+    """Round-robin routing sends the submission to one reviewer; the other one's 通过 is not_reviewer."""
+    toml = tmp_path / "intake.toml"
+    toml.write_text('[routing]\nmode = "round_robin"\n', encoding="utf-8")
+    runtime = build_runtime(load_settings({
+        "INTAKE_DATA_DIR": str(tmp_path / "data"), "INTAKE_SMTP_URL": smtp_sink.url, "INTAKE_CONFIG": str(toml),
+        "INTAKE_SUBMISSION_ADDRESS": "tougao@example.test", "INTAKE_REVIEWERS": f"{EDITOR},{CHIEF}"}))
+    ingest(runtime, (EXAMPLES / "01-docx-with-photos.eml").read_bytes())
+    [review] = [e.message for e in smtp_sink.wait_for(2)[1:]]
+    other = EDITOR if review["To"] == CHIEF else CHIEF
+    result = ingest(runtime, reply(review, other, "通过", 1, threaded=False, to="tougao@example.test"))
+    assert_unverified(runtime, smtp_sink, result, "not_reviewer", warned=str(review["To"]))
