@@ -119,7 +119,7 @@ def _envelope(subject: Subject, settings: Settings, kind: NoticeKind, to: str, v
 
 def unverified_envelope(settings: Settings, tracking_id: str, reviewer: str, hour: str,
                         review_request: str | None) -> Envelope:
-    """The warning to a reviewer; the hour in its key lets at most one a reviewer, submission and hour exist.
+    """The warning to a reviewer; with the clock hour in its key, at most one exists per reviewer, submission and hour.
 
     It answers the review request sent to that reviewer, never the unverified mail (whose
     return path may be the forger's).
