@@ -15,6 +15,7 @@ import argparse
 import contextlib
 import io
 import os
+import secrets
 import signal
 import smtplib
 import statistics
@@ -127,7 +128,8 @@ def main() -> int:
         env = {**os.environ, "INTAKE_DATA_DIR": str(data), "INTAKE_DATABASE_URL": db, "INTAKE_BROKER_URL": redis_url,
                "INTAKE_MAILBOX_URL": dove.url("INBOX"), "INTAKE_SMTP_URL": sink.url,
                "INTAKE_SUBMISSION_ADDRESS": "tougao@example.test", "INTAKE_REVIEWERS": "editor@example.test",
-               "INTAKE_RATE_LIMIT_PER_HOUR": "0", "PYTHONPATH": str(REPO)}
+               "INTAKE_RATE_LIMIT_PER_HOUR": "0", "INTAKE_SECRET_KEY": secrets.token_urlsafe(32),
+               "PYTHONPATH": str(REPO)}
         subprocess.run([sys.executable, "-m", "intake.cli", "db", "upgrade"], env=env, check=True,
                        capture_output=True)
         worker = stack.enter_context(servers.celery_worker(env, "workers.app", name="bench",

@@ -36,6 +36,17 @@ def _settings(env: dict[str, str] | None = None) -> Settings:
         raise SystemExit(EXIT_CONFIG) from exc
 
 
+def _require_secret(settings: Settings) -> None:
+    """Processing needs the secret (decisions, Message-IDs): say which setting is missing and stop."""
+    from intake.secret import require_secret
+
+    try:
+        require_secret(settings)
+    except ConfigError as exc:
+        print(t("config_error", error=exc), file=sys.stderr)
+        raise SystemExit(EXIT_CONFIG) from exc
+
+
 def read_inputs(path: Path) -> Iterator[tuple[str, bytes]]:
     """Raw mails from an .eml file, a Maildir, a folder of .eml files, or an mbox file."""
     if path.is_dir():
@@ -58,6 +69,7 @@ def read_inputs(path: Path) -> Iterator[tuple[str, bytes]]:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     settings = _settings()
+    _require_secret(settings)
     runtime = build_runtime(settings, inline=True)
     status = EXIT_OK
     if not args.json:
@@ -159,6 +171,8 @@ def watch(runtime: Runtime, stop: threading.Event, once: bool = False) -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     settings = _settings()
+    if settings.broker_url is None:  # work runs in this process; a poller alone needs no secret
+        _require_secret(settings)
     runtime = build_runtime(settings)
     if not args.once:
         freeze_long_lived()  # a long-running process: collect each mail's garbage right after it
@@ -177,6 +191,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     if not settings.broker_url:
         print(t("config_error", error="INTAKE_BROKER_URL: a worker needs a broker (redis://…)"), file=sys.stderr)
         return EXIT_CONFIG
+    _require_secret(settings)
     extra = args.celery_args[1:] if args.celery_args[:1] == ["--"] else args.celery_args
     argv = [sys.executable, "-m", "celery", "-A", "workers.app", "worker", "--without-gossip",
             "--without-mingle", "-l", args.loglevel, *extra]
@@ -199,6 +214,13 @@ def cmd_config_check(_args: argparse.Namespace) -> int:
         print(f"{key} = {_redact(str(value))}")
     for box in settings.mailboxes:
         print(f"mailbox[{box.name}] = {_redact(box.url)} ({box.processed_action} → {box.processed_folder})")
+    source = "INTAKE_SECRET_KEY" if settings.secret_key else (
+        str(settings.data_dir / "secret.key") if settings.secret_in_data_dir else "-")
+    print(f"secret_key = ({source})")
+    print(f"trusted_authserv_id = {','.join(settings.trusted_authserv_ids) or '-'}")
+    print(f"review_reply_token_address = {str(settings.review_reply_token_address).lower()}")
+    if source == "-":
+        _require_secret(settings)
     print(t("config_ok"))
     return EXIT_OK
 

@@ -76,6 +76,9 @@ class Settings:
     imap_verify_tls: bool = True
     smtp_verify_tls: bool = True
     tls_ca_file: str | None = None  # extra CA bundle for IMAP and SMTP servers (a private CA)
+    secret_key: bytes | None = field(default=None, repr=False)  # INTAKE_SECRET_KEY, or the data dir's secret.key
+    trusted_authserv_ids: tuple[str, ...] = ()  # Authentication-Results of these servers are believed
+    review_reply_token_address: bool = False  # Reply-To: tougao+r-<token>@… on review requests
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -85,6 +88,12 @@ class Settings:
     @property
     def embedded(self) -> bool:
         return self.broker_url is None
+
+    @property
+    def secret_in_data_dir(self) -> bool:
+        """One host's data dir holds everything (SQLite, no network broker): the secret may live there too."""
+        local_broker = self.broker_url is None or self.broker_url.startswith(("filesystem://", "memory://"))
+        return self.database_url.startswith("sqlite") and local_broker
 
     @property
     def raw_dir(self) -> Path:
@@ -187,6 +196,27 @@ def _ca_file(value: Any) -> str | None:
     return str(value)
 
 
+MIN_SECRET_CHARS = 32
+
+
+def _secret(value: Any) -> bytes | None:
+    if not value:
+        return None
+    text = str(value).strip()
+    if len(text) < MIN_SECRET_CHARS:
+        raise ConfigError("INTAKE_SECRET_KEY", f"too short: use at least {MIN_SECRET_CHARS} random characters "
+                          "(python -c 'import secrets; print(secrets.token_urlsafe(32))')")
+    return text.encode("utf-8")
+
+
+def _authserv_ids(value: Any) -> tuple[str, ...]:
+    ids = tuple(v.lower() for v in _list(value or ""))
+    for item in ids:
+        if " " in item or ";" in item:
+            raise ConfigError("INTAKE_TRUSTED_AUTHSERV_ID", f"not an authserv-id: {item!r}")
+    return ids
+
+
 def _extra(toml: Mapping[str, Any]) -> dict[str, Any]:
     """The [routing] and [rules] tables, checked here so a bad pattern fails at start-up."""
     import re
@@ -275,5 +305,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         imap_verify_tls=_bool("INTAKE_IMAP_VERIFY_TLS", get("imap_verify_tls", True)),
         smtp_verify_tls=_bool("INTAKE_SMTP_VERIFY_TLS", get("smtp_verify_tls", True)),
         tls_ca_file=_ca_file(get("tls_ca_file")),
+        secret_key=_secret(get("secret_key")),
+        trusted_authserv_ids=_authserv_ids(get("trusted_authserv_id")),
+        review_reply_token_address=_bool("INTAKE_REVIEW_REPLY_TOKEN_ADDRESS", get("review_reply_token_address", False)),
         extra=_extra(toml),
     )

@@ -29,6 +29,7 @@ class NoticeKind(enum.StrEnum):
     REJECTION = "rejection"
     REVIEW_REQUEST = "review_request"
     DECISION = "decision"
+    DECISION_UNVERIFIED = "decision_unverified"  # to a reviewer: a decision in their name was not believed
 
 
 @dataclass(frozen=True)

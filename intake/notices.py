@@ -1,8 +1,9 @@
 """Render outgoing mail from `templates/` with Jinja2 and compose it as MIME bytes.
 
 Every automatic mail carries RFC 3834 headers, a deterministic Message-ID
-derived from the notice's idempotency key (so a resend after a crash is
-recognisably the same mail), In-Reply-To/References to the contributor's
+keyed with the deployment's secret over the notice's idempotency key (so a
+resend after a crash is recognisably the same mail, and nobody without the
+secret can predict it), In-Reply-To/References to the contributor's
 mail, and the tracking id in the subject. Chinese attachment names go out
 both as RFC 2231 `filename*=` and as an RFC 2047 `name=` (QQ mail reads only
 the latter).
@@ -11,6 +12,7 @@ the latter).
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import re
 from dataclasses import dataclass, field
@@ -111,10 +113,14 @@ class Envelope:
     references: tuple[str, ...] = ()
     auto_submitted: str = "auto-replied"
     extra_headers: dict[str, str] = field(default_factory=dict)
+    secret: bytes = field(default=b"", repr=False)  # INTAKE_SECRET_KEY (intake.secret)
 
     @property
     def message_id(self) -> str:
-        digest = hashlib.sha256(self.idempotency_key.encode("utf-8")).hexdigest()[:24]
+        """`<intake.{HMAC-SHA256(secret, idempotency key), 128 bits hex}@our domain>`."""
+        if not self.secret:
+            raise ValueError("Envelope.secret is empty: our Message-IDs are keyed with INTAKE_SECRET_KEY")
+        digest = hmac.new(self.secret, self.idempotency_key.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
         domain = self.sender.rsplit("@", 1)[-1]
         return f"<intake.{digest}@{domain}>"
 

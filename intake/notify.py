@@ -16,6 +16,7 @@ from intake.drafts import FIELDS, template_context
 from intake.extract.choose import MANUSCRIPT_EXTENSIONS
 from intake.models import Attachment, Draft, NoticeKind, Outcome, ParsedMail, Photo, Reason
 from intake.notices import Envelope, FilePart, render_draft_page
+from intake.secret import reply_address, reply_token, require_secret
 
 CONTRIBUTOR_KINDS = {
     Outcome.ACCEPTED: NoticeKind.ACKNOWLEDGEMENT,
@@ -26,6 +27,7 @@ CONTRIBUTOR_KINDS = {
 }
 REVIEW_OUTCOMES = (Outcome.ACCEPTED, Outcome.HELD)
 _PRIVATE_WARNINGS = ("secrecy_marker",)
+REVIEWER_KINDS = (NoticeKind.REVIEW_REQUEST, NoticeKind.DECISION_UNVERIFIED)
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class Planned:
     @property
     def rate_limited_recipient(self) -> str | None:
         """Contributor notices count against the per-sender limit; reviewer notices never do."""
-        return None if self.kind == NoticeKind.REVIEW_REQUEST else self.envelope.recipients[0]
+        return None if self.kind in REVIEWER_KINDS else self.envelope.recipients[0]
 
 
 @dataclass(frozen=True)
@@ -90,17 +92,43 @@ def base_context(subject: Subject, settings: Settings) -> dict[str, Any]:
     }
 
 
+def _sender_name(settings: Settings) -> str:
+    return f"{settings.site_name}投稿邮箱" if settings.language == "zh-CN" else settings.site_name
+
+
 def _envelope(subject: Subject, settings: Settings, kind: NoticeKind, to: str, version: str | None = None) -> Envelope:
     """Addressing and threading; `version` is the last part of the idempotency key (default: the revision)."""
+    extra: dict[str, str] = {}
+    if kind == NoticeKind.REVIEW_REQUEST and subject.tracking_id and settings.review_reply_token_address:
+        # The reviewer's reply goes to a plus address only we can make (DESIGN.md §9).
+        token = reply_token(require_secret(settings), subject.tracking_id, to)
+        extra["Reply-To"] = reply_address(settings.submission_address, token)
     return Envelope(
         sender=settings.submission_address,
-        sender_name=f"{settings.site_name}投稿邮箱" if settings.language == "zh-CN" else settings.site_name,
+        sender_name=_sender_name(settings),
         recipients=(to,),
         idempotency_key=f"{subject.scope}:{kind.value}:{to}:{version or subject.revision}",
         tracking_id=subject.tracking_id,
         in_reply_to=subject.mail.message_id or None,
         references=subject.mail.references,
         auto_submitted="auto-replied" if kind != NoticeKind.REVIEW_REQUEST else "auto-generated",
+        extra_headers=extra,
+        secret=require_secret(settings),
+    )
+
+
+def unverified_envelope(settings: Settings, tracking_id: str, reviewer: str, hour: str,
+                        review_request: str | None) -> Envelope:
+    """The warning to a reviewer; with the clock hour in its key, at most one exists per reviewer, submission and hour.
+
+    It answers the review request sent to that reviewer, never the unverified mail (whose
+    return path may be the forger's).
+    """
+    return Envelope(
+        sender=settings.submission_address, sender_name=_sender_name(settings), recipients=(reviewer,),
+        idempotency_key=f"sub:{tracking_id}:{NoticeKind.DECISION_UNVERIFIED.value}:{reviewer}:{hour}",
+        tracking_id=tracking_id, in_reply_to=review_request, auto_submitted="auto-generated",
+        secret=require_secret(settings),
     )
 
 

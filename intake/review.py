@@ -1,14 +1,21 @@
 """A reviewer's reply to a review request: record the decision and tell the contributor.
 
-Only configured reviewers (INTAKE_REVIEWERS and every routing rule's reviewers) can
-decide, only on a submission their mail refers to, and never through an auto-reply.
+A decision counts only when `intake.trust` authenticates it: a configured reviewer of
+that submission, answering the review request we sent them (its Message-ID or their
+plus address), DKIM/DMARC passed where a trusted server says so; never an auto-reply.
 The message's outcome is `ignored` (nothing to submit) with reason `review_decision`,
 or `reviewer_reply` when the first line is not a decision; the notification goes
-to the contributor as a `decision` notice.
+to the contributor as a `decision` notice. A decision that fails authentication is
+`unverified_decision`: an Event `decision.unverified` with the reason code, nothing
+changed, and a `decision_unverified` warning to the real reviewer (at most one per
+reviewer, submission and hour).
 """
 
 from __future__ import annotations
 
+from email.message import Message as MailHeaders
+from email.parser import BytesHeaderParser
+from email.policy import compat32
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -19,40 +26,50 @@ from intake.decisions import Decision, parse_decision
 from intake.drafts import from_stored
 from intake.mail import parse_mail
 from intake.models import NoticeKind, Outcome, ParsedMail
-from intake.notify import Planned, Subject, base_context, decision_envelope
+from intake.notify import Planned, Subject, base_context, decision_envelope, unverified_envelope
 from intake.outbox import store_notices
+from intake.secret import require_secret
 from intake.store import Store
-from intake.tables import Event, Message, Submission, utcnow
+from intake.tables import Event, Message, Notice, Submission, utcnow
 from intake.threads import referenced_submission
+from intake.trust import Verdict, all_reviewers, authenticate, carries_review_token
 
 DECIDABLE = ("pending_review", "held", "approved", "returned")
-
-
-def all_reviewers(settings: Settings) -> set[str]:
-    found = set(settings.reviewers)
-    for rule in (settings.extra.get("routing") or {}).get("rules") or []:
-        found.update(str(r).lower() for r in rule.get("reviewers") or [])
-    return found
+__all__ = ["DECIDABLE", "all_reviewers", "review_decision"]
 
 
 def review_decision(
     store: Store, settings: Settings, message_id: int, mail: ParsedMail
 ) -> tuple[dict[str, Any], list[int]] | None:
-    """Handle the mail when it is a reviewer's reply about a submission; None otherwise."""
-    if mail.from_addr not in all_reviewers(settings) or classify(mail, settings.submission_address):
+    """Handle the mail when it is a (claimed) reviewer's reply about a submission; None otherwise."""
+    if classify(mail, settings.submission_address):
         return None
+    is_reviewer = mail.from_addr in all_reviewers(settings)
+    decision = parse_decision(mail.text_body)
+    if decision is None and not is_reviewer:
+        return None  # an ordinary mail (a non-reviewer's words that decide nothing are never swallowed)
     with store.session() as s:
         msg = s.get_one(Message, message_id, with_for_update=True)
+        # Every Authentication-Results and Delivered-To counts, not only the first (ParsedMail keeps one).
+        headers = BytesHeaderParser(policy=compat32).parsebytes(store.blobs.get(msg.sha256)[:262144])
+        if not is_reviewer and not carries_review_token(s, mail, headers, settings):
+            return None
         sub = referenced_submission(s, mail)
         if sub is None or sub.status not in DECIDABLE or msg.status == "processed":
             return None
-        decision = parse_decision(mail.text_body)
-        notice_ids = _apply(s, store, settings, msg, sub, mail, decision) if decision else []
-        reason = "review_decision" if decision else "reviewer_reply"
+        verdict = authenticate(s, settings, require_secret(settings), mail, headers, sub) if decision else None
+        if decision is None:
+            reason, notice_ids, kind, to = "reviewer_reply", [], "decision", [sub.contributor_addr]
+        elif verdict is not None and verdict.reason is not None:
+            reason, kind, to = "unverified_decision", "decision_unverified", list(verdict.warn)
+            notice_ids = _unverified(s, store, settings, msg, sub, mail, headers, decision, verdict)
+        else:
+            reason, kind, to = "review_decision", "decision", [sub.contributor_addr]
+            notice_ids = _apply(s, store, settings, msg, sub, mail, decision)
         result = {
             "message_id": mail.message_id, "tracking_id": sub.tracking_id, "outcome": Outcome.IGNORED.value,
             "reason": reason, "draft": None, "missing": [], "warnings": [],
-            "notifications": [{"kind": "decision", "to": [sub.contributor_addr]}] if notice_ids else [],
+            "notifications": [{"kind": kind, "to": to}] if notice_ids else [],
         }
         msg.status, msg.outcome, msg.reason = "processed", Outcome.IGNORED.value, reason
         msg.submission_id, msg.result, msg.processed_at = sub.id, result, utcnow()
@@ -81,3 +98,29 @@ def _apply(
     created = store_notices(s, store, settings, [Planned(NoticeKind.DECISION, envelope, context)], msg.id, sub.id)
     return created.notice_ids
 
+
+
+def _unverified(
+    s: Session, store: Store, settings: Settings, msg: Message, sub: Submission, mail: ParsedMail,
+    headers: MailHeaders, decision: Decision, verdict: Verdict,
+) -> list[int]:
+    """Record the attempt and warn the real reviewer(s); the submission is left as it was."""
+    now = utcnow()
+    s.add(Event(submission_id=sub.id, message_id=msg.id, kind="decision.unverified", actor=mail.from_addr[:100],
+                detail={"reason": verdict.reason, "status": decision.status, "from": mail.from_addr,
+                        "return_path": mail.return_path, "warned": list(verdict.warn)}))
+    context = {
+        "tracking_id": sub.tracking_id, "site_name": settings.site_name,
+        "submission_address": settings.submission_address, "title": sub.title or "",
+        "attempt": {"reason": verdict.reason, "status": decision.status, "comment": decision.comment[:500],
+                    "from": mail.from_addr, "subject": mail.subject[:300],
+                    "received_at": now.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    "authentication": bool(headers.get_all("Authentication-Results"))},
+    }
+    hour = now.strftime("%Y%m%d%H")
+    planned = [Planned(NoticeKind.DECISION_UNVERIFIED,
+                       unverified_envelope(settings, sub.tracking_id, reviewer, hour, verdict.review_request),
+                       context) for reviewer in verdict.warn]
+    created = store_notices(s, store, settings, planned, msg.id, sub.id)
+    # A warning already made this hour for that reviewer is not made again (the key holds the hour).
+    return [nid for nid in created.notice_ids if s.get_one(Notice, nid).message_id == msg.id]

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from intake import failpoints
 from intake.config import Settings
 from intake.outbox import RetryLater, due_notices, send_notice
+from intake.secret import with_secret
 from intake.service import process_message, record_failure
 from intake.smtp import Transport, transport_from_url
 from intake.store import Store
@@ -268,6 +269,7 @@ def stale_messages(store: Store, unclaimed_for: float = STALE_SECONDS, limit: in
 def build_runtime(settings: Settings, inline: bool | None = None, migrate: bool | None = None) -> Runtime:
     """The runtime for this process; embedded mode migrates the database automatically."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    settings = with_secret(settings)  # embedded mode: the data dir's secret.key, made on first use
     store = Store(settings.database_url, settings.data_dir)
     if migrate if migrate is not None else settings.database_url.startswith("sqlite"):
         store.upgrade()

@@ -85,12 +85,31 @@ def test_worker_needs_a_broker_and_says_so() -> None:
     assert done.returncode == 3 and "INTAKE_BROKER_URL" in done.stderr
 
 
+def test_without_a_secret_a_broker_deployment_fails_config_check_and_workers_refuse_to_start(
+    tmp_path: Path, redis_url: str
+) -> None:
+    """With a broker (or PostgreSQL) INTAKE_SECRET_KEY is required: config check and both worker entries say so."""
+    env = {"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_BROKER_URL": redis_url}
+    checked = intake("config", "check", env=env)
+    assert checked.returncode == 3 and "INTAKE_SECRET_KEY" in checked.stderr, checked.stderr
+    worker = intake("worker", env=env)
+    assert worker.returncode == 3 and "INTAKE_SECRET_KEY" in worker.stderr
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")}
+    celery = subprocess.run([sys.executable, "-m", "celery", "-A", "workers.app", "worker", "--pool=solo"],
+                            env={**clean, **env}, cwd=REPO, capture_output=True, text=True, timeout=120, check=False)
+    assert celery.returncode != 0 and "INTAKE_SECRET_KEY" in celery.stdout + celery.stderr
+    assert not (tmp_path / "secret.key").exists()
+    ok = intake("config", "check", env={**env, "INTAKE_SECRET_KEY": "x" * 40})
+    assert ok.returncode == 0 and "secret_key = (INTAKE_SECRET_KEY)" in ok.stdout and "x" * 40 not in ok.stdout
+
+
 def test_worker_command_starts_a_celery_worker_with_both_tasks(tmp_path: Path, redis_url: str) -> None:
     import signal
     import time
 
     clean = {k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")}
-    env = {**clean, "INTAKE_DATA_DIR": str(tmp_path), "INTAKE_BROKER_URL": redis_url}
+    env = {**clean, "INTAKE_DATA_DIR": str(tmp_path), "INTAKE_BROKER_URL": redis_url,
+           "INTAKE_SECRET_KEY": "a-test-secret-key-of-at-least-32-characters"}
     log = tmp_path / "worker.log"
     with log.open("wb") as out:
         proc = subprocess.Popen([sys.executable, "-m", "intake.cli", "worker", "--", "--pool=solo", "-n", "cli@%h"],

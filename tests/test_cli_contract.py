@@ -14,7 +14,7 @@ KEYS = {"message_id", "tracking_id", "outcome", "reason", "draft", "missing", "w
 DRAFT = {"title", "source_unit", "authors", "phone", "reviewer", "word_count", "manuscript", "body_text", "images"}
 IMAGE = {"filename", "caption", "width", "height", "size_bytes"}
 OUTCOMES = {"accepted", "incomplete", "rejected", "ignored", "duplicate", "held"}
-KINDS = {"acknowledgement", "incomplete", "rejection", "review_request", "decision"}
+KINDS = {"acknowledgement", "incomplete", "rejection", "review_request", "decision", "decision_unverified"}
 
 
 def ingest(tmp_path: Path, *paths: Path) -> list[dict[str, object]]:

@@ -209,3 +209,28 @@ def test_a_bad_subject_pattern_or_routing_mode_is_named_at_start_up(tmp_path: Pa
     with pytest.raises(ConfigError) as bad_mode:
         load_settings({"INTAKE_CONFIG": str(path), "INTAKE_DATA_DIR": str(tmp_path)})
     assert bad_mode.value.setting == "routing.mode"
+
+
+def test_trust_settings_default_to_no_trusted_server_and_no_plus_address(tmp_path: Path) -> None:
+    """INTAKE_SECRET_KEY unset, no INTAKE_TRUSTED_AUTHSERV_ID, INTAKE_REVIEW_REPLY_TOKEN_ADDRESS false."""
+    s = settings(tmp_path)
+    assert (s.secret_key, s.trusted_authserv_ids, s.review_reply_token_address) == (None, (), False)
+
+
+def test_trust_settings_are_read_and_checked(tmp_path: Path) -> None:
+    s = settings(tmp_path, INTAKE_SECRET_KEY="k" * 40, INTAKE_TRUSTED_AUTHSERV_ID="MX1.Example.org, mx2.example.org",
+                 INTAKE_REVIEW_REPLY_TOKEN_ADDRESS="yes")
+    assert s.secret_key == b"k" * 40 and s.review_reply_token_address
+    assert s.trusted_authserv_ids == ("mx1.example.org", "mx2.example.org")
+    assert "k" * 40 not in repr(s)
+
+
+@pytest.mark.parametrize(("env", "setting"), [
+    ({"INTAKE_SECRET_KEY": "too-short"}, "INTAKE_SECRET_KEY"),
+    ({"INTAKE_TRUSTED_AUTHSERV_ID": "mx.example.org; dkim=pass"}, "INTAKE_TRUSTED_AUTHSERV_ID"),
+    ({"INTAKE_REVIEW_REPLY_TOKEN_ADDRESS": "maybe"}, "INTAKE_REVIEW_REPLY_TOKEN_ADDRESS"),
+])
+def test_bad_trust_settings_name_the_setting(tmp_path: Path, env: dict[str, str], setting: str) -> None:
+    with pytest.raises(ConfigError) as raised:
+        settings(tmp_path, **env)
+    assert raised.value.setting == setting

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import hashlib
 import re
 from email.header import decode_header, make_header
 from email.message import EmailMessage, Message, MIMEPart
@@ -23,13 +24,14 @@ LONG_SUBJECT = ("【来稿已收到】TG-20261126-0007 《市直机关工委举�
                 "奋进新征程”主题党日活动圆满成功》")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CHINESE_NAME = "关于举办青年干部读书分享会暨主题党日活动的新闻稿（定稿）.docx"
+SECRET = b"test-secret-key-of-thirty-two-bytes!"
 
 
 def envelope(key: str = "sub:TG-20261126-0007:acknowledgement:a@163.com:1", **changes: Any) -> Envelope:
     values: dict[str, Any] = {
         "sender": "tougao@example.org", "sender_name": "编辑部投稿邮箱", "recipients": ("a@163.com",),
         "idempotency_key": key, "tracking_id": "TG-20261126-0007", "in_reply_to": "<orig.1@163.com>",
-        "references": ("<root.0@163.com>",),
+        "references": ("<root.0@163.com>",), "secret": SECRET,
     }
     values.update(changes)
     return Envelope(**values)
@@ -69,14 +71,23 @@ def test_review_requests_can_say_auto_generated() -> None:
     assert message["Auto-Submitted"] == "auto-generated"
 
 
-def test_message_id_is_derived_from_the_idempotency_key() -> None:
-    """Same key → same Message-ID (a resend is the same mail); another key → another id; our domain."""
+def test_message_id_is_derived_from_the_idempotency_key_and_the_secret() -> None:
+    """Same key → same Message-ID (a resend is the same mail); another key or secret → another id; our domain."""
     first = parsed(compose(envelope(), RENDERED))["Message-ID"]
     again = parsed(compose(envelope(), Rendered("other", "x", "<p>x</p>")))["Message-ID"]
     other = parsed(compose(envelope("sub:TG-20261126-0007:acknowledgement:a@163.com:2"), RENDERED))["Message-ID"]
+    keyed = parsed(compose(envelope(secret=b"another-secret-key-of-32-bytes!!!"), RENDERED))["Message-ID"]
     assert first == again
-    assert first != other
-    assert re.fullmatch(r"<intake\.[0-9a-f]{24}@example\.org>", first)
+    assert first != other and first != keyed
+    assert re.fullmatch(r"<intake\.[0-9a-f]{32}@example\.org>", first)  # 128 bits of HMAC-SHA256
+    unkeyed = hashlib.sha256(envelope().idempotency_key.encode()).hexdigest()
+    assert unkeyed[:24] not in first  # not the old, guessable hash of the key
+
+
+def test_an_envelope_without_a_secret_has_no_message_id() -> None:
+    """Our Message-IDs must never fall back to a guessable hash."""
+    with pytest.raises(ValueError, match="INTAKE_SECRET_KEY"):
+        _ = envelope(secret=b"").message_id
 
 
 def test_threading_headers_point_at_the_contributors_mail() -> None:

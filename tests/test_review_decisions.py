@@ -77,7 +77,7 @@ def test_only_reviewers_decide_and_never_by_auto_reply(runtime: Runtime, smtp_si
     unclear = ingest(runtime, reply(review, "editor@example.test", "收到，周一再看", 2))
     assert (unclear["reason"], unclear["notifications"]) == ("reviewer_reply", [])
     stranger = ingest(runtime, reply(review, "someone@qq.com", "通过", 3))
-    assert stranger["reason"] != "review_decision"
+    assert stranger["reason"] == "unverified_decision"  # the editor's token, not the editor: tests/test_trust.py
     assert status(runtime) == "pending_review"
 
 

@@ -7,12 +7,17 @@ import logging
 from celery import Celery
 from celery.signals import worker_init, worker_process_init, worker_ready
 
-from intake.config import load_settings
+from intake.config import ConfigError, load_settings
 from intake.runtime import CeleryQueue, Runtime, build_runtime, celery_config, freeze_long_lived
+from intake.secret import require_secret
 
 log = logging.getLogger(__name__)
 
 settings = load_settings()
+try:
+    require_secret(settings)  # decisions and our Message-IDs need it; refuse to start without it
+except ConfigError as exc:
+    raise SystemExit(f"intake worker: refusing to start: {exc}") from None
 if settings.broker_url and settings.broker_url.startswith("filesystem://"):
     (settings.data_dir / "broker").mkdir(parents=True, exist_ok=True)
 app = Celery("intake", broker=settings.broker_url or "memory://")

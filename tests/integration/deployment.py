@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -99,6 +100,7 @@ def deployment(
         "INTAKE_SUBMISSION_ADDRESS": submission_address,
         "INTAKE_REVIEWERS": "editor@example.test",
         "INTAKE_POLL_INTERVAL": "1",
+        "INTAKE_SECRET_KEY": secrets.token_urlsafe(32),  # several processes, PostgreSQL or Redis: required
         "PYTHONPATH": str(REPO),
         **{f"INTAKE_{k.upper()}": v for k, v in settings.items()},
     }
