@@ -21,10 +21,13 @@ from intake.tables import Event, MailboxState, Message, Notice, utcnow
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "examples" / "05-missing-phone.eml"
 
+TEST_SECRET = "test-only-secret-0123456789abcdefghij"  # PostgreSQL runs need one (never in production)
+
 
 @pytest.fixture
 def runtime(tmp_path: Path, database_url: str) -> Runtime:
-    rt = build_runtime(load_settings({"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_DATABASE_URL": database_url}))
+    rt = build_runtime(load_settings({"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_DATABASE_URL": database_url,
+                                      "INTAKE_SECRET_KEY": TEST_SECRET}))
     rt.store.upgrade()
     return rt
 
@@ -32,7 +35,8 @@ def runtime(tmp_path: Path, database_url: str) -> Runtime:
 def cli_env(runtime: Runtime) -> dict[str, str]:
     """The environment of an `intake` command run against this test's data dir and database."""
     return {**{k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")},
-            "INTAKE_DATA_DIR": str(runtime.settings.data_dir), "INTAKE_DATABASE_URL": runtime.settings.database_url}
+            "INTAKE_DATA_DIR": str(runtime.settings.data_dir), "INTAKE_DATABASE_URL": runtime.settings.database_url,
+            "INTAKE_SECRET_KEY": TEST_SECRET}
 
 
 def test_a_crash_inside_processing_quarantines_the_message_with_its_error(runtime: Runtime, monkeypatch: Any) -> None:

@@ -12,11 +12,13 @@ from intake.runtime import Runtime, build_runtime
 from intake.tables import Event, Message
 from tests.test_mail import mail_with_parts, text_part
 
+TEST_SECRET = "test-only-secret-0123456789abcdefghij"  # PostgreSQL runs need one (never in production)
+
 
 @pytest.fixture
 def runtime(tmp_path: Path, database_url: str) -> Runtime:
     rt = build_runtime(load_settings({"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_DATABASE_URL": database_url,
-                                      "INTAKE_REVIEWERS": "editor@example.org"}))
+                                      "INTAKE_REVIEWERS": "editor@example.org", "INTAKE_SECRET_KEY": TEST_SECRET}))
     rt.store.upgrade()
     return rt
 
