@@ -253,6 +253,11 @@ def comparable(view: dict[str, Any], *, bytes_of_messages: bool = True) -> dict[
     text = view.get("text")
 
     def key(item: dict[str, Any]) -> tuple[Any, ...]:
+        if (item["filename"] or "").endswith(".eml"):
+            # We send a forwarded mail as an application/octet-stream `.eml` file (message/* may not
+            # be base64-encoded). mailparser types such a file by its name as message/rfc822 and
+            # sometimes withholds its bytes; postal-mime and Python keep our type and bytes.
+            return (item["filename"], "an .eml file", None, None)
         if not bytes_of_messages and item["mimeType"].startswith("message/"):
             return (item["filename"] or "", item["mimeType"], None, None)
         return (item["filename"] or "", item["mimeType"], item["size"], item["sha256"])
