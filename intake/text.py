@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# Han characters, for names and units: the basic block and Extensions A to G (䶮 U+4DAE, 𠇔 …).
+# Rare characters are common enough in Chinese names that a pattern without them drops authors.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:[-'.][A-Za-z0-9]+)*")
 

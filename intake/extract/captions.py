@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from intake.text import clean_line, file_stem
+from intake.text import HAN, clean_line, file_stem
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
@@ -20,12 +20,12 @@ _CAMERA = re.compile(
     r"[\s_\-]*[\dA-Za-z_\-\s().]*$",
     re.I,
 )
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(rf"[{HAN}]")
 _LEADING_NUMBER = re.compile(r"^(?:图片?|照片)?\s*(\d{1,2})(?:$|[\s_\-.、．）)])")
 _NUMBER_PREFIX = re.compile(r"^(?:图片?|照片)?\s*\d{1,3}\s*[\s_\-.、．）)：:]*")
 _CREDIT = re.compile(
-    r"[（(]\s*(?:摄影\s*[：:/／]?\s*)?(?P<a>[\u4e00-\u9fff·]{2,4}(?:[、\s]+[\u4e00-\u9fff·]{2,4})*)\s*摄影?\s*[）)]"
-    r"|(?:摄影|图)\s*[：:/／]\s*(?P<b>[\u4e00-\u9fff·]{2,4})"
+    rf"[（(]\s*(?:摄影\s*[：:/／]?\s*)?(?P<a>[{HAN}·]{{2,4}}(?:[、\s]+[{HAN}·]{{2,4}})*)\s*摄影?\s*[）)]"
+    rf"|(?:摄影|图)\s*[：:/／]\s*(?P<b>[{HAN}·]{{2,4}})"
 )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from intake.extract.units import is_unit
-from intake.text import clean_line
+from intake.text import HAN, clean_line
 
 LABELS: dict[str, tuple[str, ...]] = {
     "source_unit": ("作者单位", "供稿单位", "报送单位", "拟稿单位", "投稿单位", "信息来源", "工作单位", "来源", "单位"),
@@ -34,7 +34,7 @@ _LABEL = re.compile(
 _OPEN = "（(【["
 _TRIM = " ，,；;|）)】]。"
 # "张三 摄" / "（李四 摄影）": a postfix photo credit
-_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[、，, ]+[\u4e00-\u9fff·]{2,4})*"
+_NAMES = rf"[{HAN}·]{{2,4}}(?:[、，, ]+[{HAN}·]{{2,4}})*"
 _POSTFIX_CREDIT = re.compile(
     rf"^(?:[（(](?P<a>{_NAMES})\s*[/／]?\s*摄影?[）)]|(?P<b>{_NAMES})(?:\s+|\s*[/／]\s*)摄影?)$"
 )

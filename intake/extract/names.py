@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from intake.text import HAN
+
 _ROLE_PREFIX = re.compile(r"^(?:本报|本台|特约|见习)?(?:通讯员|记者|作者|撰稿人?|执笔|拟稿人|文字)\s*[：:/／]?\s*")
 _SEP = re.compile(r"[、，,;；/／\s]+")
-_NAME = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff·•]{1,7}$|^[A-Za-z][A-Za-z.\-]{1,30}$")
+_NAME = re.compile(rf"^[{HAN}][{HAN}·•]{{1,7}}$|^[A-Za-z][A-Za-z.\-]{{1,30}}$")
 _PHOTO_NOTE = re.compile(r"摄影|摄|图片|图")
 # "张三（文字作者）" / "李四(摄影)": an annotation that says which credit a name has
 _ANNOTATED = re.compile(r"(?P<name>[^、，,;；\s（(]+)\s*[（(](?P<note>[^）)]*)[）)]")
