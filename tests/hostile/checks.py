@@ -35,6 +35,7 @@ TOP_HEADERS = frozenset({
 PART_HEADERS = frozenset({"Content-Type", "Content-Transfer-Encoding", "MIME-Version", "Content-Disposition",
                           "Content-ID"})
 HUGE_HEADER = 32_000
+MANY_PARTS = 300
 BAD_NAME_CHARS = frozenset("/\\\x00\r\n")
 TERMINAL_MESSAGE_STATES = frozenset({"processed", "failed"})
 _ADDRESS = re.compile(r"^[^\s@<>,;:\"]+@[^\s@<>,;:\"]+$")
@@ -108,9 +109,9 @@ def check_outgoing_mail(raw: bytes, label: str) -> list[str]:
         if name in legacy:
             problems.append(f"{label}: attacker header {name}: {str(legacy[name])[:80]!r}")
     longest_header = max((len(str(v)) for part in legacy.walk() for _n, v in part.raw_items()), default=0)
-    if long_lines or longest_header > HUGE_HEADER:
-        # email.policy.default's header parser is superlinear on megabyte headers (minutes, GBs):
-        # such a mail is checked with compat32 only
+    if long_lines or longest_header > HUGE_HEADER or sum(1 for _ in legacy.walk()) > MANY_PARTS:
+        # email.policy.default's header parser is superlinear on megabyte headers (minutes, GBs) and
+        # slow on thousands of parts: such a mail is checked with compat32 only (above)
         return problems
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     problems += _header_problems(msg, label + " (policy.default)", TOP_HEADERS)

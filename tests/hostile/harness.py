@@ -128,6 +128,9 @@ class Harness:
         self.created.append(message_id)
         return message_id, self.runtime.ingest(message_id, final_attempt=True)
 
+    def __repr__(self) -> str:  # hypothesis prints fixtures of a failing example: keep it short
+        return f"Harness({self.db}, {self.root})"
+
     def outbox_files(self) -> list[Path]:
         return sorted(self.outbox.glob("*.eml")) if self.outbox.is_dir() else []
 

@@ -461,6 +461,8 @@ CASES: tuple[Case, ...] = (
     # ---- MIME structure
     Case("mime_5000_parts", lambda: _many_parts(5000), ANY_TERMINAL - {"ignored"}),
     Case("mime_200_deep", lambda: _deep(200), ACCEPTED_OR_INCOMPLETE | {"rejected"}),
+    Case("mime_1000_deep", lambda: _deep(1000), ACCEPTED_OR_INCOMPLETE | {"rejected"},
+         note="past Python's recursion limit in email.feedparser"),
     Case("mime_unterminated_boundary", lambda: with_manuscript()[: -len(b"------=_Part_hostile_0--\r\n")],
          ACCEPTED_OR_INCOMPLETE),
     Case("mime_boundary_never_used", lambda: header_block(

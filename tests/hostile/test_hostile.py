@@ -40,6 +40,7 @@ def test_hostile_mail_has_a_clear_bounded_outcome(harness: Harness, case: Case) 
     result = run.value[1] if run.value is not None else None
     summary = (f"[{harness.db}] {case.name}: {run.elapsed:.1f} s, +{run.rss_growth / MIB:.0f} MiB RSS, "
                f"outcome {(result or {}).get('outcome')!r} reason {(result or {}).get('reason')!r}")
+    print(summary)  # shown with -rA: the time, memory and outcome of every case
     problems = list(dict.fromkeys(problems))  # the same finding in the filename= and the name= parameter
     assert not problems, summary + "\n- " + "\n- ".join(problems)
 
