@@ -5,11 +5,13 @@ any timer on its way out, so the time bound here must not use SIGALRM. A watchdo
 the main thread with SIGUSR1 (raising ``Hang``, a BaseException that no ``except Exception`` in
 intake swallows) and dumps every thread's stack; faulthandler kills the process as a last resort if
 even that does not come back. Memory is the process RSS sampled by a thread (it sees C allocations
-by lxml, Pillow, zlib, which tracemalloc would not) minus the RSS before the call.
+by lxml, Pillow, zlib, which tracemalloc would not) minus the RSS before the call, after
+malloc_trim(0) has returned the heap's free pages (else reused free memory would not show).
 """
 
 from __future__ import annotations
 
+import ctypes
 import faulthandler
 import gc
 import os
@@ -58,6 +60,17 @@ class Guarded:
     rss_growth: int = 0
 
 
+try:
+    _LIBC: Any = ctypes.CDLL("libc.so.6")
+except OSError:  # not glibc: RSS growth may then undercount memory the allocator reuses
+    _LIBC = None
+
+
+def _trim() -> None:
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
 def _on_usr1(_signum: int, _frame: Any) -> None:
     raise Hang("watchdog: time bound exceeded")
 
@@ -66,6 +79,7 @@ def guarded(fn: Callable[[], T], seconds: float = TIME_BOUND_SECONDS) -> Guarded
     """Run ``fn()`` in this (main) thread under a watchdog and an RSS sampler; never raises for fn's errors."""
     assert threading.current_thread() is threading.main_thread(), "intake's deadline needs the main thread"
     gc.collect()
+    _trim()  # hand freed heap back to the OS, so memory reused by this call shows up as RSS growth
     baseline = rss_bytes()
     peak = [baseline]
     done = threading.Event()
