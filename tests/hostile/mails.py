@@ -513,6 +513,11 @@ CASES: tuple[Case, ...] = (
     Case("charset_unknown_in_filename", lambda: mail([file_part("filename*=x-klingon''%E7%A8%BF.txt",
                                                                 ARTICLE.encode(), "text/plain")]),
          ACCEPTED_OR_INCOMPLETE),
+    Case("charset_label_with_nul", lambda: mail(body=ARTICLE.encode("utf-8"),
+                                                 content_type='text/plain; charset="utf-8\x00"'),
+         ACCEPTED_OR_INCOMPLETE, note="found by the fuzz exploration"),
+    Case("charset_non_ascii_in_encoded_word", lambda: with_manuscript(headers=default_headers(
+        subject=b"=?gb18\x8430?B?5oqV56i/?=")), ACCEPTED_OR_INCOMPLETE, note="found by the fuzz exploration"),
     Case("raw_8bit_headers_invalid_utf8", lambda: with_manuscript(headers=default_headers(
         subject=b"\xff\xfe\xe4\xb8 \x80\x81", from_=b"\xc3\x28\xa0\xa1 <" + SENDER.encode() + b">")),
          ACCEPTED_OR_INCOMPLETE),
