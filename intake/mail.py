@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 from email.header import decode_header, make_header
 from email.message import Message
+from email.parser import BytesHeaderParser
 from email.policy import compat32
 from email.utils import collapse_rfc2231_value, getaddresses
 
@@ -47,7 +48,7 @@ def decode_text_header(value: object) -> str:
         text = _decode_8bit(text.encode("ascii", "surrogateescape"))
     try:
         return str(make_header(decode_header(text))).strip()
-    except (LookupError, UnicodeDecodeError, ValueError, email.errors.HeaderParseError):
+    except (LookupError, UnicodeError, ValueError, email.errors.HeaderParseError, email.errors.CharsetError):
         return text.strip()
 
 
@@ -101,7 +102,7 @@ def _part_text(part: Message) -> str:
             continue
         try:
             return payload.decode(candidate)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError, ValueError):  # ValueError: a label with a NUL in it
             continue
     return payload.decode("utf-8", errors="replace")
 
@@ -215,8 +216,12 @@ def _bodies_and_files(raw: bytes) -> tuple[Message, str, str, list[Attachment], 
         parsed = mailparser.parse_from_bytes(raw)
     except Exception as exc:  # mail-parser raises assorted errors on broken input
         log.info("mail-parser failed (%s); using the standard library", exc)
-        msg = email.message_from_bytes(raw, policy=compat32)
-        text, html, files = _walk(msg)
+        try:
+            msg = email.message_from_bytes(raw, policy=compat32)
+            text, html, files = _walk(msg)
+        except RecursionError:  # MIME nested beyond what the parser's recursion allows: headers only
+            head = BytesHeaderParser(policy=compat32).parsebytes(raw)
+            return head, "", "", [], ["mailparser_failed", "mime_too_deep"]
         return msg, text, html, files, ["mailparser_failed"]
     msg = parsed.message
     defects: list[str] = []
@@ -226,7 +231,10 @@ def _bodies_and_files(raw: bytes) -> tuple[Message, str, str, list[Attachment], 
     if any("\ufffd" in f.filename for f in files) or "\ufffd" in text + html or _unparted(msg):
         # A garbled name, a body decoded with a wrong or unknown charset label, or a multipart
         # whose boundary never occurs: the standard library walk, with its charset fallbacks.
-        own_text, own_html, repaired = _walk(email.message_from_bytes(raw, policy=compat32))
+        try:
+            own_text, own_html, repaired = _walk(email.message_from_bytes(raw, policy=compat32))
+        except RecursionError:
+            own_text, own_html, repaired = "", "", []
         if len(repaired) == len(files):
             files = [r if "\ufffd" in f.filename else f for f, r in zip(files, repaired, strict=True)]
         if own_text.count("\ufffd") < text.count("\ufffd") or (own_text and not text):
@@ -255,7 +263,7 @@ def parse_mail(raw: bytes) -> ParsedMail:
     files = [replace(f, filename=safe_filename(_forwarded_name(f), _fallback_name(f.content_type, i + 1)))
              for i, f in enumerate(files)]
     headers = _headers(msg)
-    from_name, from_addr = _first_address(headers.get("from", ""))
+    from_name, from_addr = _first_address(_raw_header(msg, "from"))
     text, html = clean_body(text), clean_body(html)
     return ParsedMail(
         message_id=_msgid(headers.get("message-id", "")) or "",
@@ -281,8 +289,22 @@ def _msgid(value: str) -> str | None:
     return found.group(0) if found else (value.strip() or None)
 
 
+def _raw_header(msg: Message, name: str) -> str:
+    for key, value in msg.raw_items():
+        if key.lower() == name:
+            return re.sub(r"[\r\n\x00]+", " ", str(value))  # 8-bit bytes stay surrogates for decode_text_header
+    return ""
+
+
+_ADDR_SPEC = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                        r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
+
+
 def _first_address(value: str) -> tuple[str, str]:
-    pairs = [(n, a) for n, a in getaddresses([value]) if a]
+    """The first mailbox of a raw From header: split *before* RFC 2047 decoding, so text inside an
+    encoded display name can never become an address; an address that is not one is dropped."""
+    pairs = [(decode_text_header(n), a) for n, a in getaddresses([value]) if a]
+    pairs = [(n, a) for n, a in pairs if _ADDR_SPEC.fullmatch(a.strip())]
     if not pairs:
         return "", ""
     name, addr = pairs[0]

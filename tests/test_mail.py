@@ -269,3 +269,28 @@ def test_nul_and_control_characters_never_reach_the_parsed_text() -> None:
     assert "\x00" not in mail.subject + mail.text_body + mail.attachments[0].filename
     assert all("\x00" not in v for v in mail.headers.values())
     assert not any(c in mail.attachments[0].filename for c in "\r\n\x00/\\")
+
+
+@pytest.mark.parametrize("from_header, addr", [
+    ("=?utf-8?b?" + base64.b64encode("张晓琳\r\nBcc: evil@attacker.test, <evil@attacker.test>".encode()).decode()
+     + "?= <qh_zhangxl2026@163.com>", "qh_zhangxl2026@163.com"),
+    ("=?utf-8?b?" + base64.b64encode("张晓琳".encode()).decode() + "?=", ""),
+    ("张晓琳 <not an address>", ""),
+], ids=["encoded-name-hides-an-address", "name-only", "not-an-address"])
+def test_only_a_real_address_outside_the_encoded_name_is_the_sender(from_header: str, addr: str) -> None:
+    raw = f"From: {from_header}\r\nTo: tougao@localhost\r\nSubject: x\r\n\r\nbody\r\n".encode()
+    assert parse_mail(raw).from_addr == addr
+
+
+def test_a_charset_label_with_a_nul_or_a_non_ascii_byte_is_survived() -> None:
+    raw = mail_with_parts(b'Content-Type: text/plain; charset="utf-8\x00"\r\n\r\n' + "正文".encode() + b"\r\n")
+    raw = raw.replace(b"Subject: test", b"Subject: =?gb18\x8430?B?1cXI/Q==?=")
+    assert "正文" in parse_mail(raw).text_body
+
+
+def test_mime_nested_beyond_the_parsers_recursion_gives_a_mail_without_parts() -> None:
+    depth = 1500
+    head = b"From: a@b.example\r\nSubject: deep\r\nMIME-Version: 1.0\r\n"
+    body = b"".join(f'Content-Type: multipart/mixed; boundary="b{i}"\r\n\r\n--b{i}\r\n'.encode() for i in range(depth))
+    mail = parse_mail(head + body + b"Content-Type: text/plain\r\n\r\nbottom\r\n")
+    assert mail.subject == "deep" and mail.from_addr == "a@b.example"

@@ -104,13 +104,6 @@ def test_corrupt_or_encrypted_docx_is_unreadable(data: bytes) -> None:
 
 def test_a_name_with_a_rare_character_of_cjk_extension_a_or_b_is_an_author() -> None:
     """Rare characters in names (䶮 U+4DAE, 𠇔 U+201D4) are common enough in China to matter."""
-    from intake.extract.names import is_name
-
-    assert is_name("李䶮") and is_name("王𠇔")
-
-
-def test_a_name_with_a_rare_character_of_cjk_extension_a_or_b_is_an_author() -> None:
-    """Rare characters in names (䶮 U+4DAE, 𠇔 U+201D4) are common enough in China to matter."""
     from intake.extract.names import split_names
 
     assert split_names("李䶮、王𠇔") == ("李䶮", "王𠇔")
