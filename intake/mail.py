@@ -300,12 +300,22 @@ _ADDR_SPEC = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A
                         r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
 
 
+_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bqBQ]\?[^?\s]*\?=")
+_ANGLE_ADDR = re.compile(r"<\s*([^<>\s]+)\s*>")
+
+
 def _first_address(value: str) -> tuple[str, str]:
     """The first mailbox of a raw From header: split *before* RFC 2047 decoding, so text inside an
     encoded display name can never become an address; an address that is not one is dropped."""
     pairs = [(decode_text_header(n), a) for n, a in getaddresses([value]) if a]
     pairs = [(n, a) for n, a in pairs if _ADDR_SPEC.fullmatch(a.strip())]
     if not pairs:
-        return "", ""
+        # A malformed header (an unbalanced "(" from raw 8-bit bytes, say): an angle-addr outside
+        # any encoded word is still unambiguous.
+        plain = _ENCODED_WORD.sub(" ", value)
+        found = [m for m in _ANGLE_ADDR.finditer(plain) if _ADDR_SPEC.fullmatch(m.group(1))]
+        if not found:
+            return "", ""
+        pairs = [(decode_text_header(plain[: found[-1].start()]).strip(' "'), found[-1].group(1))]
     name, addr = pairs[0]
     return name.strip().strip('"'), addr.strip().lower()

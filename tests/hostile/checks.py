@@ -162,7 +162,7 @@ def check_forbidden(harness: Harness, result: Any, forbidden: tuple[str, ...]) -
 
 
 _DATA_FILE = re.compile(
-    r"^(intake\.sqlite3(-wal|-shm|-journal)?|raw/[0-9a-f]{2}/[0-9a-f]{62}|outbox/[0-9]+-[a-z_]+\.eml)$")
+    r"^(intake\.sqlite3(-wal|-shm|-journal)?|secret\.key|raw/[0-9a-f]{2}/[0-9a-f]{62}|outbox/[0-9]+-[a-z_]+\.eml)$")
 
 
 def check_no_stray_files(harness: Harness) -> list[str]:

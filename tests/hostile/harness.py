@@ -170,4 +170,5 @@ def build(root: Path, database_url: str | None) -> Runtime:
     env = {"INTAKE_DATA_DIR": str(root / "data")}
     if database_url:
         env["INTAKE_DATABASE_URL"] = database_url
+        env["INTAKE_SECRET_KEY"] = "hostile-tests-only-secret-0123456789abcdef"  # required outside embedded mode
     return build_runtime(load_settings(env), inline=True, migrate=True)

@@ -453,8 +453,10 @@ CASES: tuple[Case, ...] = (
     # ---- header injection into our outgoing mail
     Case("subject_crlf_injection", _subject_crlf, ACCEPTED_OR_INCOMPLETE),
     Case("from_name_crlf_injection", _from_name_crlf, ACCEPTED_OR_INCOMPLETE),
-    Case("from_addr_crlf_injection", _from_addr_crlf, ACCEPTED_OR_INCOMPLETE),
-    Case("from_addr_two_addresses", _from_addr_comma, ACCEPTED_OR_INCOMPLETE),
+    # An encoded word is never an address (RFC 2047 §5): these From headers have none, so nobody
+    # is answered; the manuscript itself is kept for ops.
+    Case("from_addr_crlf_injection", _from_addr_crlf, ACCEPTED_OR_INCOMPLETE | {"ignored"}),
+    Case("from_addr_two_addresses", _from_addr_comma, ACCEPTED_OR_INCOMPLETE | {"ignored"}),
     Case("reply_to_crlf_injection", _reply_to_crlf, ACCEPTED_OR_INCOMPLETE),
     Case("message_id_crlf_injection", _message_id_crlf, ACCEPTED_OR_INCOMPLETE),
     Case("references_crlf_injection", _references_crlf, ACCEPTED_OR_INCOMPLETE),
