@@ -1,14 +1,19 @@
-"""Recognise mail that must never be answered: auto-replies, bounces, loops, lists, our own mail.
+"""Two separate questions about a mail (DESIGN.md §6, RFC 3834 §2).
 
-Follows RFC 3834 §2 and DESIGN.md §6. Returns a Reason with severity
-"ignore" (codes: bounce, auto_reply, loop, list_mail; our own mail is a loop) or None.
+`not_a_submission`: never read as a submission (our own mail and loops, bounces, spam).
+`no_auto_answer`: may be a submission, but nobody is answered automatically (auto-replies,
+automatic senders such as web forms and OA systems, lists, bulk, noreply senders).
+Each returns a Reason with severity "ignore" (codes: loop, bounce, spam, auto_reply,
+list_mail) or None; `classify` asks both.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from intake.models import ParsedMail, Reason
+from intake.spam import spam_verdict
 
 LOOP_TAG = "submission-intake"
 
@@ -20,6 +25,12 @@ _AUTO_SUBJECT = re.compile(
     r"undeliverable|delivery status notification|退信|系统退信|邮件退回|returned mail)", re.I
 )
 _BULK = {"bulk", "list", "junk", "auto_reply"}
+_AUTOREPLY_HEADERS = ("x-autoreply", "x-autorespond", "x-auto-response-suppress-reply")
+
+
+def automatic_address(address: str) -> bool:
+    """noreply@, mailer-daemon@, notifications@ …: an address nobody reads."""
+    return bool(_NOREPLY.match(address))
 
 
 def _is_bounce(mail: ParsedMail) -> bool:
@@ -31,22 +42,24 @@ def _is_bounce(mail: ParsedMail) -> bool:
     return (mail.return_path or "").strip() == "<>" and bool(_AUTO_SUBJECT.match(mail.subject))
 
 
-def _is_auto_reply(mail: ParsedMail) -> bool:
+def _auto_reply(mail: ParsedMail) -> Reason | None:
+    """A response to some other mail (RFC 3834 auto-replied, vacation notices): kind "reply"."""
     auto = (mail.header("auto-submitted") or "no").strip().lower()
-    if auto != "no" and auto != "":
-        return True
-    if (mail.header("precedence") or "").strip().lower() in _BULK:
-        return True
-    for name in ("x-autoreply", "x-autorespond", "x-auto-response-suppress-reply"):
-        if mail.header(name) is not None:
-            return True
-    if (mail.header("x-auto-response-suppress") or "").lower() in ("all", "oof"):
-        return True
-    return bool(_AUTO_SUBJECT.match(mail.subject))
+    precedence = (mail.header("precedence") or "").strip().lower()
+    marked = any(mail.header(name) is not None for name in _AUTOREPLY_HEADERS)
+    if auto.startswith("auto-replied") or precedence == "auto_reply" or marked or _AUTO_SUBJECT.match(mail.subject):
+        return Reason("auto_reply", "ignore", "automatic reply", {"kind": "reply"})
+    if auto not in ("no", ""):
+        return Reason("auto_reply", "ignore", f"Auto-Submitted: {auto}", {"kind": "automatic"})
+    if precedence in _BULK or (mail.header("x-auto-response-suppress") or "").lower() in ("all", "oof"):
+        return Reason("auto_reply", "ignore", "bulk or automatic mail", {"kind": "automatic"})
+    return None
 
 
-def classify(mail: ParsedMail, own_address: str) -> Reason | None:
-    """The never-answer check: one reason, or None when the mail may be answered."""
+def not_a_submission(
+    mail: ParsedMail, own_address: str, spam_level_threshold: int = 5, trusted_authserv_ids: Sequence[str] = ()
+) -> Reason | None:
+    """Mail that is never read as a submission: our own mail, loops, bounces (DSNs), spam."""
     own = own_address.lower()
     if (mail.header("x-loop") or "").strip().lower() in (own, LOOP_TAG):
         return Reason("loop", "ignore", "X-Loop names this system")
@@ -54,12 +67,29 @@ def classify(mail: ParsedMail, own_address: str) -> Reason | None:
         return Reason("loop", "ignore", "sent from the submission address itself")
     if _is_bounce(mail):
         return Reason("bounce", "ignore", "delivery status notification")
-    if _is_auto_reply(mail):
-        return Reason("auto_reply", "ignore", "automatic reply")
+    return spam_verdict(mail, spam_level_threshold, trusted_authserv_ids)
+
+
+def no_auto_answer(mail: ParsedMail) -> Reason | None:
+    """Why nobody may be answered automatically (auto-replies, automatic senders, lists), or None.
+
+    `data["kind"]` is "reply" for responses to another mail (a vacation notice: only an attached
+    manuscript makes it a submission) and "automatic" for the rest (web forms, OA systems, lists).
+    """
+    found = _auto_reply(mail)
+    if found is not None:
+        return found
     if mail.header("list-id") is not None or mail.header("list-unsubscribe") is not None:
-        return Reason("list_mail", "ignore", "mailing-list traffic")
+        return Reason("list_mail", "ignore", "mailing-list traffic", {"kind": "automatic"})
     if (mail.return_path or "").strip() == "<>":
-        return Reason("bounce", "ignore", "empty return path")
+        return Reason("bounce", "ignore", "empty return path", {"kind": "automatic"})
     if not mail.from_addr or _NOREPLY.match(mail.from_addr):
-        return Reason("auto_reply", "ignore", "sender does not accept replies")
+        return Reason("auto_reply", "ignore", "sender does not accept replies", {"kind": "automatic"})
     return None
+
+
+def classify(
+    mail: ParsedMail, own_address: str, spam_level_threshold: int = 5, trusted_authserv_ids: Sequence[str] = ()
+) -> Reason | None:
+    """The never-answer check: one reason, or None when the mail may be answered."""
+    return not_a_submission(mail, own_address, spam_level_threshold, trusted_authserv_ids) or no_auto_answer(mail)

@@ -79,6 +79,10 @@ class Settings:
     secret_key: bytes | None = field(default=None, repr=False)  # INTAKE_SECRET_KEY, or the data dir's secret.key
     trusted_authserv_ids: tuple[str, ...] = ()  # Authentication-Results of these servers are believed
     review_reply_token_address: bool = False  # Reply-To: tougao+r-<token>@… on review requests
+    # Trust and backscatter (DESIGN.md §6): spam verdicts, and rejections to senders never seen before.
+    spam_level_threshold: int = 5  # X-Spam-Level stars from which a mail is spam
+    reject_unknown_senders: bool = True  # false: never send a rejection to a sender never seen before
+    unknown_sender_rejections_per_hour: int = 30  # all such rejections together; 0 = no cap
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -308,5 +312,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         secret_key=_secret(get("secret_key")),
         trusted_authserv_ids=_authserv_ids(get("trusted_authserv_id")),
         review_reply_token_address=_bool("INTAKE_REVIEW_REPLY_TOKEN_ADDRESS", get("review_reply_token_address", False)),
+        spam_level_threshold=_int("INTAKE_SPAM_LEVEL_THRESHOLD", get("spam_level_threshold", 5), 1),
+        reject_unknown_senders=_bool("INTAKE_REJECT_UNKNOWN_SENDERS", get("reject_unknown_senders", True)),
+        unknown_sender_rejections_per_hour=_int(
+            "INTAKE_UNKNOWN_SENDER_REJECTIONS_PER_HOUR", get("unknown_sender_rejections_per_hour", 30), 0),
         extra=_extra(toml),
     )

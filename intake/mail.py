@@ -244,10 +244,15 @@ def _bodies_and_files(raw: bytes) -> tuple[Message, str, str, list[Attachment], 
     return msg, text, html, files, defects
 
 
-def _headers(msg: Message) -> dict[str, str]:
+def _header_lines(msg: Message) -> tuple[tuple[str, str], ...]:
+    # raw_items(): items() turns 8-bit values into U+FFFD
+    return tuple((one_line(name.lower()), one_line(decode_text_header(value))) for name, value in msg.raw_items())
+
+
+def _headers(lines: tuple[tuple[str, str], ...]) -> dict[str, str]:
     found: dict[str, str] = {}
-    for name, value in msg.raw_items():  # items() turns 8-bit values into U+FFFD
-        found.setdefault(one_line(name.lower()), one_line(decode_text_header(value)))
+    for name, value in lines:
+        found.setdefault(name, value)
     return found
 
 
@@ -262,7 +267,8 @@ def parse_mail(raw: bytes) -> ParsedMail:
         defects.append("missing_boundary")
     files = [replace(f, filename=safe_filename(_forwarded_name(f), _fallback_name(f.content_type, i + 1)))
              for i, f in enumerate(files)]
-    headers = _headers(msg)
+    lines = _header_lines(msg)
+    headers = _headers(lines)
     from_name, from_addr = _first_address(_raw_header(msg, "from"))
     text, html = clean_body(text), clean_body(html)
     return ParsedMail(
@@ -281,6 +287,8 @@ def parse_mail(raw: bytes) -> ParsedMail:
         references=tuple(_MSGID.findall(headers.get("references", ""))),
         return_path=headers.get("return-path"),
         defects=tuple(defects),
+        reply_to=_addresses(_raw_header(msg, "reply-to")),
+        header_lines=lines,
     )
 
 
@@ -302,6 +310,12 @@ _ADDR_SPEC = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A
 
 _ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bqBQ]\?[^?\s]*\?=")
 _ANGLE_ADDR = re.compile(r"<\s*([^<>\s]+)\s*>")
+
+
+def _addresses(value: str) -> tuple[tuple[str, str], ...]:
+    """Every mailbox of a raw address header (Reply-To), split before RFC 2047 decoding like From."""
+    pairs = [(decode_text_header(n), a.strip()) for n, a in getaddresses([value]) if a]
+    return tuple((n.strip().strip('"'), a.lower()) for n, a in pairs if _ADDR_SPEC.fullmatch(a))
 
 
 def _first_address(value: str) -> tuple[str, str]:

@@ -67,9 +67,16 @@ class ParsedMail:
     references: tuple[str, ...] = ()
     return_path: str | None = None
     defects: tuple[str, ...] = ()
+    reply_to: tuple[tuple[str, str], ...] = ()  # (display name, lower-cased address) pairs of Reply-To
+    header_lines: tuple[tuple[str, str], ...] = ()  # every header in order (lower-cased name, decoded value)
 
     def header(self, name: str) -> str | None:
         return self.headers.get(name.lower())
+
+    def header_all(self, name: str) -> tuple[str, ...]:
+        """Every value of a header that may occur several times (Authentication-Results, Received)."""
+        wanted = name.lower()
+        return tuple(value for key, value in self.header_lines if key == wanted)
 
 
 @dataclass(frozen=True)

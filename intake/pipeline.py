@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from intake.classify import classify
+from intake.classify import no_auto_answer, not_a_submission
 from intake.drafts import merge
 from intake.extract import extract
 from intake.extract.metadata import find_metadata
@@ -39,6 +39,7 @@ class Evaluation:
     reason: Reason | None  # the reason that decided (None when accepted or incomplete)
     reasons: tuple[Reason, ...]
     draft: Draft | None
+    answerable: bool = True  # False: a submission (or not), but nobody is answered automatically
 
     @property
     def missing(self) -> list[str]:
@@ -87,22 +88,53 @@ def evaluate(
     followup_of: Draft | None = None,
     subject_pattern: str | None = None,
     subject_hint: str = "单位+标题",
+    spam_level_threshold: int = 5,
+    trusted_authserv_ids: Sequence[str] = (),
 ) -> Evaluation:
-    """Run classification, extraction and every rule; decide once."""
-    ignored = classify(mail, own_address)
+    """Run classification, extraction and every rule; decide once.
+
+    Two questions are asked apart (DESIGN.md §6): a mail that is not a submission at all (loops,
+    bounces, spam) is ignored unread; a mail nobody may be answered for (web forms, OA systems,
+    lists, auto-replies) is still a submission when it carries a readable manuscript, and is
+    ignored only without one.
+    """
+    ignored = not_a_submission(mail, own_address, spam_level_threshold, trusted_authserv_ids)
     if ignored is not None:
-        return Evaluation(Outcome.IGNORED, ignored, (ignored,), None)
+        return Evaluation(Outcome.IGNORED, ignored, (ignored,), None, answerable=False)
+    silent = no_auto_answer(mail)
+    if silent is not None and followup_of is not None:  # an automatic mail never completes a submission
+        return Evaluation(Outcome.IGNORED, silent, (silent,), None, answerable=False)
     if raw_size > max_message_bytes:
         extraction = Extraction(None)  # never open what we refuse to process
     elif followup_of is not None:
         extraction = followup_extraction(mail, followup_of)
     else:
         extraction = extract(mail)
+    if silent is not None and not _has_manuscript(extraction, silent):
+        return Evaluation(Outcome.IGNORED, silent, (silent,), None, answerable=False)
     ctx = Context(
         mail=mail, raw_size=raw_size, extraction=extraction, required_fields=required_fields,
         max_message_bytes=max_message_bytes, find_prior=find_prior if followup_of is None else _no_prior,
         subject_pattern=None if followup_of is not None else subject_pattern, subject_hint=subject_hint,
     )
     reasons = tuple(check_all(ctx))
+    if silent is not None:
+        reasons += (not_answered(mail, silent),)
     outcome, reason = decide(reasons)
-    return Evaluation(outcome, reason, reasons, extraction.draft)
+    if silent is not None and outcome == Outcome.INCOMPLETE:
+        outcome = Outcome.ACCEPTED  # nobody can be asked for the missing items: reviewers see them as missing
+    return Evaluation(outcome, reason, reasons, extraction.draft, answerable=silent is None)
+
+
+def _has_manuscript(extraction: Extraction, silent: Reason) -> bool:
+    """A readable manuscript; for an auto-reply (a vacation notice quoting mail) only an attached file."""
+    draft = extraction.draft
+    if draft is None:
+        return False
+    return draft.manuscript is not None or silent.data.get("kind") != "reply"
+
+
+def not_answered(mail: ParsedMail, silent: Reason) -> Reason:
+    """The warning that says a submission was registered but nobody was answered automatically."""
+    return Reason("not_answered_automatic_sender", "warning", silent.detail,
+                  {"why": silent.code, "kind": silent.data.get("kind"), "sender": mail.from_addr})
