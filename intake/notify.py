@@ -26,7 +26,8 @@ CONTRIBUTOR_KINDS = {
     Outcome.DUPLICATE: NoticeKind.REJECTION,
 }
 REVIEW_OUTCOMES = (Outcome.ACCEPTED, Outcome.HELD)
-_PRIVATE_WARNINGS = ("secrecy_marker",)
+_PRIVATE_WARNINGS = ("secrecy_marker", "not_answered_automatic_sender", "rejection_not_sent_rate_limited",
+                     "rejection_not_sent_unknown_sender")
 REVIEWER_KINDS = (NoticeKind.REVIEW_REQUEST, NoticeKind.DECISION_UNVERIFIED)
 
 
@@ -57,6 +58,13 @@ class Subject:
     revision: int
     received_at: str
     reviewers: tuple[str, ...]
+    answer_to: str | None = None  # whom contributor notices go to (None: From)
+    answer_name: str | None = None
+    answer: bool = True  # False: nobody is answered automatically (web form, capped rejection …)
+
+    @property
+    def contributor(self) -> str:
+        return self.answer_to or self.mail.from_addr
 
 
 def _reason_dict(reason: Reason) -> dict[str, Any]:
@@ -77,8 +85,10 @@ def base_context(subject: Subject, settings: Settings) -> dict[str, Any]:
     draft = subject.draft
     return {
         "tracking_id": subject.tracking_id,
-        "contributor_name": subject.mail.from_name,
-        "contributor_addr": subject.mail.from_addr,
+        "contributor_name": subject.answer_name if subject.answer_name is not None else subject.mail.from_name,
+        "contributor_addr": subject.contributor,
+        "sender_addr": subject.mail.from_addr,  # From, when it differs from contributor_addr (Reply-To)
+        "answered_automatically": subject.answer,
         "original_subject": subject.mail.subject,
         "received_at": subject.received_at,
         "site_name": settings.site_name,
@@ -168,16 +178,17 @@ def plan(subject: Subject, settings: Settings, photo_bytes: Callable[[Photo], by
     planned: list[Planned] = []
     context = base_context(subject, settings)
     kind = CONTRIBUTOR_KINDS.get(subject.outcome)
-    if kind is not None and subject.mail.from_addr:
+    if kind is not None and subject.answer and subject.contributor:
         public = {**context, "warnings": [w for w in context["warnings"] if w["code"] not in _PRIVATE_WARNINGS]}
-        planned.append(Planned(kind, _envelope(subject, settings, kind, subject.mail.from_addr), public))
+        planned.append(Planned(kind, _envelope(subject, settings, kind, subject.contributor), public))
     if subject.outcome in REVIEW_OUTCOMES and subject.draft is not None:
         draft = subject.draft
         metadata = [{"field": name, "value": draft.field(name),
                      "found_in": draft.authors_found_in if name == "authors" else _found_in(draft, name)}
                     for name in FIELDS]
         files, listed = _review_files(subject, settings, context, photo_bytes)
-        review_ctx = {**context, "metadata": metadata, "attachments": listed,
+        notes = [w for w in context["warnings"] if w["code"] != "not_answered_automatic_sender"]  # said on top
+        review_ctx = {**context, "warnings": notes, "metadata": metadata, "attachments": listed,
                       "held": subject.outcome == Outcome.HELD}
         for reviewer in subject.reviewers:
             env = _envelope(subject, settings, NoticeKind.REVIEW_REQUEST, reviewer)

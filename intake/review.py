@@ -85,6 +85,8 @@ def _apply(
     sub.status, sub.updated_at = decision.status, utcnow()
     s.add(Event(submission_id=sub.id, message_id=msg.id, kind=f"submission.{decision.status}", actor=mail.from_addr,
                 detail={"comment": decision.comment}))
+    if not sub.auto_answer:  # a web form's or OA system's submission: nobody is answered automatically
+        return []
     first = s.get_one(Message, sub.first_message_id)
     original = parse_mail(store.blobs.get(first.sha256))
     subject = Subject(

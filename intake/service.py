@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from intake.addressing import Addresses, addresses_of
+from intake.backscatter import Gate, record_unknown_rejection, rejection_gate
+from intake.classify import no_auto_answer
 from intake.config import Settings
 from intake.drafts import contract_json, from_stored, stored_body_text, to_stored
 from intake.mail import parse_mail
-from intake.models import Draft, Outcome, ParsedMail, Photo, Reason
-from intake.notify import Planned, Subject, plan
+from intake.models import Draft, NoticeKind, Outcome, ParsedMail, Photo, Reason
+from intake.notify import CONTRIBUTOR_KINDS, Planned, Subject, plan
 from intake.outbox import store_notices
 from intake.pipeline import Evaluation, evaluate
 from intake.review import review_decision
@@ -83,7 +87,8 @@ def process_message(store: Store, settings: Settings, message_id: int) -> tuple[
     if decided is not None:
         return decided
     with store.session() as s:
-        thread = find_thread(s, mail)
+        # An automatic sender (web form, OA system) never follows up: its mails are each their own.
+        thread = find_thread(s, mail) if no_auto_answer(mail) is None else None
         base = from_stored(thread.draft) if thread is not None and thread.draft else None
         mergeable = thread is not None and base is not None and (
             thread.status == "incomplete" or (thread.status in ("pending_review", "returned") and _has_files(mail)))
@@ -112,7 +117,9 @@ def already_processed(recorded: dict[str, Any] | None) -> dict[str, Any]:
 
 def _evaluate(mail: ParsedMail, size: int, settings: Settings, store: Store, base: Draft | None = None) -> Evaluation:
     return evaluate(mail, size, settings.submission_address, settings.required_fields, settings.max_message_bytes,
-                    find_prior_factory(store, settings), followup_of=base, **rule_settings(settings))
+                    find_prior_factory(store, settings), followup_of=base, **rule_settings(settings),
+                    spam_level_threshold=settings.spam_level_threshold,
+                    trusted_authserv_id=settings.trusted_authserv_id)
 
 
 def _has_files(mail: ParsedMail) -> bool:
@@ -129,7 +136,8 @@ def _photo_bytes(store: Store) -> Callable[[Photo], bytes]:
 
 
 def _save_submission(
-    s: Session, store: Store, msg: Message, mail: ParsedMail, ev: Evaluation, thread_id: int | None
+    s: Session, store: Store, msg: Message, mail: ParsedMail, ev: Evaluation, thread_id: int | None,
+    who: Addresses,
 ) -> Submission | None:
     if ev.draft is None or (thread_id is None and ev.outcome not in STATUS_OF):
         return None
@@ -142,7 +150,8 @@ def _save_submission(
         sub.revision += 1
     else:
         sub = Submission(tracking_id=store.next_tracking_id(s), first_message_id=msg.id, revision=1,
-                         contributor_addr=mail.from_addr, contributor_name=mail.from_name[:200],
+                         contributor_addr=who.answer, contributor_name=who.answer_name[:200],
+                         sender_addr=mail.from_addr, reply_to_addr=who.reply_to, auto_answer=ev.answerable,
                          subject=mail.subject)
         s.add(sub)
     if ev.outcome in STATUS_OF:
@@ -183,16 +192,21 @@ def _persist(
         msg = s.get_one(Message, message_id, with_for_update=True)
         if msg.status == "processed":  # a concurrent delivery of the same task finished first
             return already_processed(msg.result), _pending_notices(s, message_id)
-        sub = _save_submission(s, store, msg, mail, ev, thread_id)
+        who = addresses_of(mail, settings.submission_address)
+        sub = _save_submission(s, store, msg, mail, ev, thread_id, who)
         tracking_id = sub.tracking_id if sub else None
+        ev, gate = _gate_rejection(s, settings, ev, who.answer)
         subject = Subject(
             mail=mail, outcome=ev.outcome, reason=ev.reason, reasons=ev.reasons, draft=ev.draft,
             tracking_id=tracking_id, scope=f"sub:{tracking_id}" if sub else f"msg:{message_id}",
             revision=sub.revision if sub else 1, received_at=msg.received_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             reviewers=route_reviewers(settings, ev.draft, sub.id if sub else message_id),
+            answer_to=who.answer, answer_name=who.answer_name, answer=ev.answerable and gate.blocked is None,
         )
         planned = plan(subject, settings, _photo_bytes(store)) if ev.outcome != Outcome.IGNORED else []
         created = store_notices(s, store, settings, planned, message_id, sub.id if sub else None)
+        if gate.unknown and subject.answer and planned and who.answer not in created.rate_limited:
+            record_unknown_rejection(s, message_id, who.answer, utcnow())
         result = _result(mail, ev, tracking_id, planned, created.rate_limited)
         msg.status, msg.outcome, msg.reason = "processed", ev.outcome.value, ev.reason.code if ev.reason else None
         msg.submission_id, msg.result, msg.processed_at = (sub.id if sub else related_id), result, utcnow()
@@ -203,6 +217,17 @@ def _persist(
         s.add(Event(message_id=message_id, submission_id=msg.submission_id, kind="message.processed",
                     detail=detail))
         return result, [nid for nid in created.notice_ids if nid]
+
+
+def _gate_rejection(s: Session, settings: Settings, ev: Evaluation, recipient: str) -> tuple[Evaluation, Gate]:
+    """Cap rejections to senders never seen before; a capped one keeps its outcome and gains a warning."""
+    if not ev.answerable or CONTRIBUTOR_KINDS.get(ev.outcome) != NoticeKind.REJECTION or not recipient:
+        return ev, Gate(False, None)
+    gate = rejection_gate(s, settings, recipient, utcnow())
+    if gate.blocked is not None:
+        s.add(Event(kind="notice.rejection_not_sent", detail={"recipient": recipient, "why": gate.blocked.code}))
+        ev = replace(ev, reasons=(*ev.reasons, gate.blocked))
+    return ev, gate
 
 
 def _result(

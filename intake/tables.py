@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     DateTime,
     Dialect,
     ForeignKey,
@@ -119,6 +120,10 @@ class Submission(Base):
     reason: Mapped[str | None] = mapped_column(String(60))
     contributor_addr: Mapped[str] = mapped_column(String(320), index=True)
     contributor_name: Mapped[str] = mapped_column(String(200), default="")
+    # contributor_addr is whom we answer (Reply-To when personal, else From); both may follow up.
+    sender_addr: Mapped[str] = mapped_column(String(320), default="", index=True)  # From
+    reply_to_addr: Mapped[str | None] = mapped_column(String(320), index=True)
+    auto_answer: Mapped[bool] = mapped_column(Boolean, default=True)  # False: web form, OA system …
     subject: Mapped[str] = mapped_column(Text, default="")
     title: Mapped[str | None] = mapped_column(Text)
     source_unit: Mapped[str | None] = mapped_column(Text)
@@ -183,7 +188,8 @@ class Event(Base):
     """Every state transition: who, when, why."""
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_subject", "submission_id", "message_id"),)
+    __table_args__ = (Index("ix_events_subject", "submission_id", "message_id"),
+                      Index("ix_events_kind_at", "kind", "created_at"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     submission_id: Mapped[int | None] = mapped_column(ForeignKey("submissions.id"))
