@@ -254,6 +254,48 @@ def outlook_winmail_dat():
                        placement=["labels_top", "photos_embedded", "winmail_dat"])
 
 
+@example
+def web_form_noreply():
+    unit, title = "青禾市图书馆", "市图书馆党员志愿服务队走进柳荫社区"
+    a = Article(title, "volunteer", ctx(unit, 19, "柳荫社区"),
+                head=[f"来源：{unit}", "作者：白若溪", "联系电话：13800138090"])
+    text = ("网站投稿表单提交通知\n\n投稿人：白若溪\n单位：青禾市图书馆\n联系电话：13800138090\n"
+            f"稿件标题：{title}\n\n稿件见附件。本邮件由网站投稿系统自动发送，请勿直接回复。")
+    mail = build_mail("ex19", "plain", ("青禾党建网投稿系统", "noreply@form.qinghe.gov.example"),
+                      f"【网站投稿】{title}", when(19, 16, 40), text=text,
+                      attachments=[Att(f"{title}.docx", a.docx())],
+                      extra_headers=[("Auto-Submitted", "auto-generated"), ("X-Mailer", "PHPMailer 6.9.1")])
+    return mail, label("accepted", title=title, unit=unit, authors=["白若溪"], phone="13800138090", fmt="docx",
+                       client="web-form", placement=["labels_top", "noreply_sender", "auto_generated"],
+                       warnings=["not_answered_automatic_sender"],
+                       note="a web form's mail: registered and sent to the reviewers, nobody answered automatically")
+
+
+@example
+def spam_flagged():
+    mail = build_mail("ex20", "plain", ("发票代开", "fp_service2026@mail.example"), "代开各类发票 税点优惠",
+                      when(20, 3, 12), text="您好：本公司可代开增值税发票，税点优惠，欢迎来电咨询。",
+                      extra_headers=[("X-Spam-Flag", "YES"),
+                                     ("X-Spam-Status", "Yes, score=9.3 required=5.0 tests=BAYES_99,RDNS_NONE"),
+                                     ("X-Spam-Level", "*********")])
+    return mail, label("ignored", "spam", client="spamassassin", fmt="none",
+                       note="marked by the site's SpamAssassin: kept, never answered")
+
+
+@example
+def reply_to_shared_mailbox():
+    unit, title = "青禾市民政局", "市民政局开展“敬老月”走访慰问活动"
+    a = Article(title, "elderly", ctx(unit, 21, "市社会福利院"),
+                head=[f"来源：{unit}", "作者：钟雨桐", "联系电话：13800138091"])
+    mail = build_mail("ex21", "163", ("民政局办公室", "qh_mzj_bgs@163.com"), f"{unit}+{title}", when(21, 10, 5),
+                      text=f"编辑老师好：\n    受钟雨桐同志委托，报送稿件《{title}》，有事请直接联系作者。\n\n民政局办公室",
+                      attachments=[Att(f"{title}.docx", a.docx())],
+                      extra_headers=[("Reply-To", "zhongyt_mzj@163.com")])
+    return mail, label("accepted", title=title, unit=unit, authors=["钟雨桐"], phone="13800138091", fmt="docx",
+                       client="163", placement=["labels_top", "reply_to_author"],
+                       note="a unit's shared mailbox sends on the author's behalf: the acknowledgement goes to Reply-To")
+
+
 NAMES = {
     "docx_with_photos": "01-docx-with-photos",
     "separate_photos_captions_in_body": "02-separate-photos-captions-in-body",
@@ -273,12 +315,21 @@ NAMES = {
     "raw_gbk_filename": "16-raw-gbk-filename",
     "rar_with_form_table": "17-rar-with-form-table",
     "outlook_winmail_dat": "18-outlook-winmail-dat",
+    "web_form_noreply": "19-web-form-noreply",
+    "spam_flagged": "20-spam-flagged",
+    "reply_to_shared_mailbox": "21-reply-to-shared-mailbox",
 }
 
 
-def main() -> None:
+def main(only: list[str] | None = None) -> None:
+    """Write every example (or only the named ones, keeping the other entries of expected.json)."""
     expected = {}
+    if only:
+        with open(os.path.join(HERE, "expected.json"), encoding="utf-8") as f:
+            expected = json.load(f)
     for fn in EXAMPLES:
+        if only and NAMES[fn.__name__] not in only:
+            continue
         name = NAMES[fn.__name__] + ".eml"
         data, lab = fn()
         with open(os.path.join(HERE, name), "wb") as f:
@@ -291,4 +342,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:] or None)
