@@ -133,3 +133,44 @@ def test_a_mail_without_sender_address_is_not_answered() -> None:
 def test_a_news_title_starting_with_waichu_or_xiujia_is_answered(subject: str) -> None:
     """A submission titled "外出务工…" or "休假制度…" is a manuscript, not an out-of-office reply."""
     assert code(mail(subject=subject)) is None
+
+
+# --------------------------------------------------------------------------- two questions (DESIGN §6)
+
+
+@pytest.mark.parametrize(("headers", "sender"), [
+    ("", "noreply@form.qinghe.gov.example"),
+    ("Auto-Submitted: auto-generated\r\n", "oa@qinghe.gov.example"),
+    ("Precedence: bulk\r\n", "qh_zhangxl2026@163.com"),
+    ("List-Id: <tougao-forward.qinghe.gov.example>\r\n", "qh_zhangxl2026@163.com"),
+    ("X-Auto-Response-Suppress: All\r\n", "qh_zhangxl2026@163.com"),
+], ids=["noreply", "auto-generated", "bulk", "list", "suppress"])
+def test_automatic_senders_are_read_but_not_answered(headers: str, sender: str) -> None:
+    """Web forms, OA systems, lists and bulk mail may be submissions: only the answer is refused."""
+    from intake.classify import no_auto_answer, not_a_submission
+
+    m = mail(headers, sender=sender)
+    assert not_a_submission(m, OWN) is None
+    reason = no_auto_answer(m)
+    assert reason is not None and reason.data["kind"] == "automatic"
+
+
+@pytest.mark.parametrize(("headers", "subject"), [
+    ("Auto-Submitted: auto-replied\r\n", "投稿：读书分享会"),
+    ("", "自动回复：投稿：读书分享会"),
+    ("X-Autoreply: yes\r\n", "休假中"),
+], ids=["auto-replied", "subject", "x-autoreply"])
+def test_vacation_replies_are_replies(headers: str, subject: str) -> None:
+    """Responses to another mail are kind "reply": only an attached manuscript could make them a submission."""
+    from intake.classify import no_auto_answer
+
+    reason = no_auto_answer(mail(headers, subject=subject))
+    assert reason is not None and (reason.code, reason.data["kind"]) == ("auto_reply", "reply")
+
+
+@pytest.mark.parametrize("sender", ["TouGao@localhost", "MAILER-DAEMON@163.com"])
+def test_our_own_mail_and_bounces_are_never_submissions(sender: str) -> None:
+    """Loops and DSNs are not read at all, manuscript or not."""
+    from intake.classify import not_a_submission
+
+    assert not_a_submission(mail(sender=sender), OWN) is not None

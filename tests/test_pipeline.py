@@ -178,3 +178,71 @@ def test_a_follow_up_is_never_a_duplicate_of_its_own_submission() -> None:
     result = run((parse_mail(raw), len(raw)), prior=prior, followup_of=base)
     assert result.outcome == Outcome.ACCEPTED
     assert result.draft is not None and result.draft.field("phone") == "13912345678"
+
+
+# --------------------------------------------------------------------------- never answer versus never read
+
+
+def test_a_web_form_mail_with_a_manuscript_is_accepted_but_not_answerable() -> None:
+    """noreply@ sender + manuscript → accepted, a warning says nobody is answered automatically."""
+    mail = parse_mail(submission_raw(sender="青禾党建网 <noreply@form.qinghe.gov.example>"))
+    result = run((mail, 0))
+    assert (result.outcome, result.answerable) == (Outcome.ACCEPTED, False)
+    [note] = [w for w in result.warnings if w.code == "not_answered_automatic_sender"]
+    assert note.data == {"why": "auto_reply", "kind": "automatic", "sender": "noreply@form.qinghe.gov.example"}
+
+
+def test_a_web_form_mail_missing_a_field_goes_to_review_with_the_field_missing() -> None:
+    """Nobody can be asked for the phone: accepted (reviewers get it), `missing` still says phone."""
+    mail = parse_mail(submission_raw(sender="noreply@form.qinghe.gov.example",
+                                     manuscript=LABELS.replace("联系电话：13912345678\n", "") + ARTICLE))
+    result = run((mail, 0))
+    assert (result.outcome, result.missing, result.answerable) == (Outcome.ACCEPTED, ["phone"], False)
+
+
+def test_a_vacation_reply_without_manuscript_is_ignored() -> None:
+    """Auto-Submitted: auto-replied and nothing attached → ignored auto_reply, as before."""
+    result = run(submission(None, headers={"Auto-Submitted": "auto-replied"}))
+    assert (result.outcome, result.reason and result.reason.code, result.draft) == (
+        Outcome.IGNORED, "auto_reply", None)
+
+
+def test_a_vacation_reply_quoting_an_article_in_its_body_is_still_ignored() -> None:
+    """An auto-reply counts only with an attached manuscript: a quoted article body is not one."""
+    mail = parse_mail(submission_raw(manuscript=None, body=LABELS + ARTICLE, subject="自动回复：投稿：读书分享会"))
+    result = run((mail, 0))
+    assert (result.outcome, result.reason and result.reason.code) == (Outcome.IGNORED, "auto_reply")
+
+
+def test_a_list_mail_with_a_manuscript_is_a_submission_nobody_is_answered_for() -> None:
+    """List-Id + manuscript → accepted, not answerable."""
+    result = run(submission(headers={"List-Id": "<tougao.lists.qinghe.gov.example>"}))
+    assert (result.outcome, result.answerable) == (Outcome.ACCEPTED, False)
+
+
+def test_a_spam_verdict_ignores_even_a_complete_submission() -> None:
+    """X-Spam-Flag: YES → ignored spam before extraction; nothing is read."""
+    result = run(submission(headers={"X-Spam-Flag": "YES"}))
+    assert (result.outcome, result.reason and result.reason.code, result.draft) == (Outcome.IGNORED, "spam", None)
+
+
+def test_an_automatic_mail_never_completes_an_earlier_submission() -> None:
+    """A vacation reply to our 'please complete' notice is no follow-up."""
+    base = Draft(title=FieldValue("读书分享会", "subject"), source_unit=None, authors=(), authors_found_in=None,
+                 phone=None, reviewer=None, blocks=(Block("paragraph", ARTICLE),), photos=(), manuscript="稿件.docx",
+                 manuscript_format="docx")
+    result = run(submission(headers={"Auto-Submitted": "auto-replied"}), followup_of=base)
+    assert result.outcome == Outcome.IGNORED
+
+
+def submission_raw(sender: str = "张晓琳 <a@163.com>", manuscript: str | None = LABELS + ARTICLE,
+                   body: str = "编辑老师好，附件是稿件，请审阅。", subject: str = "投稿：读书分享会") -> bytes:
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = OWN
+    message["Subject"] = subject
+    message["Message-ID"] = "<m2@163.com>"
+    message.set_content(body)
+    if manuscript is not None:
+        message.add_attachment(manuscript.encode("utf-8"), maintype="text", subtype="plain", filename="稿件.txt")
+    return message.as_bytes()
