@@ -234,3 +234,25 @@ def test_bad_trust_settings_name_the_setting(tmp_path: Path, env: dict[str, str]
     with pytest.raises(ConfigError) as raised:
         settings(tmp_path, **env)
     assert raised.value.setting == setting
+
+
+def test_backscatter_settings_have_their_documented_defaults(tmp_path: Path) -> None:
+    """Spam level 5, rejections to unknown senders on, 30 per hour."""
+    s = settings(tmp_path)
+    assert (s.spam_level_threshold, s.reject_unknown_senders, s.unknown_sender_rejections_per_hour) == (5, True, 30)
+
+
+def test_backscatter_settings_come_from_the_environment(tmp_path: Path) -> None:
+    s = settings(tmp_path, INTAKE_SPAM_LEVEL_THRESHOLD="8", INTAKE_REJECT_UNKNOWN_SENDERS="false",
+                 INTAKE_UNKNOWN_SENDER_REJECTIONS_PER_HOUR="0")
+    assert (s.spam_level_threshold, s.reject_unknown_senders, s.unknown_sender_rejections_per_hour) == (8, False, 0)
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("INTAKE_SPAM_LEVEL_THRESHOLD", "0"), ("INTAKE_SPAM_LEVEL_THRESHOLD", "five"),
+    ("INTAKE_REJECT_UNKNOWN_SENDERS", "maybe"), ("INTAKE_UNKNOWN_SENDER_REJECTIONS_PER_HOUR", "-1"),
+])
+def test_bad_backscatter_settings_name_the_setting(tmp_path: Path, name: str, value: str) -> None:
+    with pytest.raises(ConfigError) as err:
+        settings(tmp_path, **{name: value})
+    assert err.value.setting == name

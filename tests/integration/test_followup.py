@@ -57,3 +57,35 @@ def test_reply_with_missing_phone_completes_the_submission(
     assert submission.phone == "13912345678"
     assert submission.tracking_id in str(to_reviewer[0]["Subject"])
     assert to_contributor[1]["In-Reply-To"] == "<reply-1.followup@163.com>"
+
+
+def own_mail_reply(original: bytes, sender: str, body: str) -> bytes:
+    """The contributor opens 已发送, replies to their own mail: In-Reply-To is their first Message-ID."""
+    from email import message_from_bytes
+
+    first = message_from_bytes(original)
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = str(first["To"])
+    msg["Subject"] = "回复：" + "补充联系电话"
+    msg["Message-ID"] = "<own-reply-1.followup@163.com>"
+    msg["In-Reply-To"] = str(first["Message-ID"])
+    msg["Date"] = formatdate(localtime=True)
+    msg.set_content(body)
+    return msg.as_bytes()
+
+
+def test_reply_to_own_sent_mail_completes_the_submission(
+    system: Deployment, dovecot: Any, smtp_sink: Any
+) -> None:
+    """No tracking id and no notice id: the submission's own Message-ID in In-Reply-To is enough."""
+    system.worker()
+    system.poller()
+    original = SAMPLE.read_bytes()
+    dovecot.append(original)
+    smtp_sink.wait_for(1, timeout=30)
+    [submission] = system.submissions()
+    dovecot.append(own_mail_reply(original, submission.contributor_addr, "补充联系电话：139 1234 5678"))
+    smtp_sink.wait_for(3, timeout=30)
+    [submission] = system.submissions()
+    assert submission.status == "pending_review" and submission.phone == "13912345678"
