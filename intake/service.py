@@ -195,7 +195,7 @@ def _persist(
         who = addresses_of(mail, settings.submission_address)
         sub = _save_submission(s, store, msg, mail, ev, thread_id, who)
         tracking_id = sub.tracking_id if sub else None
-        ev, gate = _gate_rejection(s, settings, ev, who.answer)
+        ev, gate = _gate_rejection(s, settings, ev, who.answer, message_id)
         subject = Subject(
             mail=mail, outcome=ev.outcome, reason=ev.reason, reasons=ev.reasons, draft=ev.draft,
             tracking_id=tracking_id, scope=f"sub:{tracking_id}" if sub else f"msg:{message_id}",
@@ -219,13 +219,16 @@ def _persist(
         return result, [nid for nid in created.notice_ids if nid]
 
 
-def _gate_rejection(s: Session, settings: Settings, ev: Evaluation, recipient: str) -> tuple[Evaluation, Gate]:
+def _gate_rejection(
+    s: Session, settings: Settings, ev: Evaluation, recipient: str, message_id: int
+) -> tuple[Evaluation, Gate]:
     """Cap rejections to senders never seen before; a capped one keeps its outcome and gains a warning."""
     if not ev.answerable or CONTRIBUTOR_KINDS.get(ev.outcome) != NoticeKind.REJECTION or not recipient:
         return ev, Gate(False, None)
     gate = rejection_gate(s, settings, recipient, utcnow())
     if gate.blocked is not None:
-        s.add(Event(kind="notice.rejection_not_sent", detail={"recipient": recipient, "why": gate.blocked.code}))
+        s.add(Event(message_id=message_id, kind="notice.rejection_not_sent",
+                    detail={"recipient": recipient, "why": gate.blocked.code}))
         ev = replace(ev, reasons=(*ev.reasons, gate.blocked))
     return ev, gate
 
