@@ -16,7 +16,6 @@ from tests.trust_support import (
     EDITOR,
     NO_PHONE,
     RuntimeFactory,
-    database_url,
     ingest,
     kinds,
     make,
@@ -26,7 +25,7 @@ from tests.trust_support import (
     text_of,
 )
 
-__all__ = ["database_url", "runtime", "runtime_factory"]  # fixtures
+__all__ = ["runtime", "runtime_factory"]  # fixtures
 
 
 def test_spam_is_kept_for_ops_and_never_answered(runtime: Runtime) -> None:

@@ -16,7 +16,6 @@ from intake.tables import Notice, Submission
 from tests.trust_support import (
     ARTICLE,
     NO_PHONE,
-    database_url,
     ingest,
     kinds,
     make,
@@ -24,7 +23,7 @@ from tests.trust_support import (
     runtime_factory,
 )
 
-__all__ = ["database_url", "runtime", "runtime_factory"]  # fixtures
+__all__ = ["runtime", "runtime_factory"]  # fixtures
 PHONE = "您好，补充联系电话：139 1234 5678。"
 
 

@@ -28,17 +28,10 @@ NO_PHONE = LABELS.replace("联系电话：13912345678\n", "")
 RuntimeFactory = Callable[..., Runtime]
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'intake.sqlite3'}"
-    url: str = request.getfixturevalue("postgres_url")
-    return url
-
-
 @pytest.fixture
 def runtime_factory(database_url: str, tmp_path: Path) -> Iterator[RuntimeFactory]:
-    """`factory(**INTAKE_settings)` → a runtime on this test's database with a file outbox."""
+    """`factory(**INTAKE_settings)` → a runtime with a file outbox on `database_url` (tests/conftest.py:
+    every test runs on SQLite and on PostgreSQL)."""
     made: list[Runtime] = []
 
     def factory(**env: str) -> Runtime:
