@@ -7,6 +7,8 @@ author gets the acknowledgement.
 
 from __future__ import annotations
 
+from email.message import EmailMessage
+
 from sqlalchemy import select
 
 from intake.runtime import Runtime
@@ -119,3 +121,22 @@ def test_a_reply_to_that_is_the_sender_changes_nothing(runtime: Runtime) -> None
     assert kinds(result)[0] == ("acknowledgement", ["a@163.com"])
     with runtime.store.session() as s:
         assert s.scalars(select(Submission.reply_to_addr)).one() is None
+
+
+def test_a_reviewers_decision_on_a_web_form_submission_is_recorded_and_mailed_to_nobody(runtime: Runtime) -> None:
+    """通过 on a web form's submission: approved, but no decision notice goes to noreply@ (or anyone)."""
+    ingest(runtime, make(sender="noreply@form.qinghe.gov.example"))
+    [review] = outbox(runtime)
+    answer = EmailMessage()
+    answer["From"] = EDITOR
+    answer["To"] = str(review["Reply-To"] or review["From"])
+    answer["Subject"] = "回复：" + str(review["Subject"])
+    answer["Message-ID"] = "<decision-1@example.test>"
+    answer["In-Reply-To"] = answer["References"] = str(review["Message-ID"])
+    quoted = "\n".join("> " + line for line in text_of(review).splitlines())
+    answer.set_content(f"通过\n\n在 2026-11-26 10:00:00，投稿邮箱 写道：\n{quoted}\n")
+    result = ingest(runtime, answer.as_bytes())
+    assert (result["outcome"], result["reason"], result["notifications"]) == ("ignored", "review_decision", [])
+    assert len(outbox(runtime)) == 1
+    with runtime.store.session() as s:
+        assert s.scalars(select(Submission.status)).one() == "approved"
