@@ -24,6 +24,10 @@ MESSAGES: dict[str, tuple[str, ...]] = {
     "status_mailbox": ("邮箱 {name}：最近一次成功轮询 {last}，UIDVALIDITY {uv}，最后 UID {uid}{error}",
                        "mailbox {name}: last successful poll {last}, UIDVALIDITY {uv}, last UID {uid}{error}"),
     "status_counts": ("邮件：{messages}；通知：{notices}", "messages: {messages}; notices: {notices}"),
+    "status_unanswered": ("已保存但未回复的邮件：{ignored}；未发出的退稿通知：{not_sent}；"
+                          "无人收到自动回复的投稿：{silent}",
+                          "kept, never answered: {ignored}; rejections not sent: {not_sent}; "
+                          "submissions nobody was answered for: {silent}"),
     "status_stale": ("警告：邮箱 {name} 已超过 {seconds:.0f} 秒未成功轮询",
                      "WARNING: mailbox {name} not polled for {seconds:.0f}s"),
     "never": ("从未", "never"),

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from intake.config import Settings
 from intake.i18n import t
 from intake.store import Store
-from intake.tables import MailboxState, Message, Notice, utcnow
+from intake.tables import Event, MailboxState, Message, Notice, Submission, utcnow
 
 log = logging.getLogger(__name__)
 STALE_INTERVALS = 3
@@ -71,6 +71,11 @@ def print_status(store: Store, settings: Settings) -> int:
                 print(t("status_stale", name=box.name, seconds=age))
         messages = {str(k): int(v) for k, v in s.execute(select(Message.status, func.count()).group_by(Message.status))}
         notices = {str(k): int(v) for k, v in s.execute(select(Notice.status, func.count()).group_by(Notice.status))}
+        ignored = {str(k): int(v) for k, v in s.execute(select(Message.reason, func.count()).where(
+            Message.outcome == "ignored").group_by(Message.reason))}
+        not_sent = s.scalar(select(func.count(Event.id)).where(Event.kind == "notice.rejection_not_sent")) or 0
+        silent = s.scalar(select(func.count(Submission.id)).where(Submission.auto_answer.is_(False))) or 0
     print(t("status_counts", messages=_fmt(messages), notices=_fmt(notices)))
+    print(t("status_unanswered", ignored=_fmt(ignored), not_sent=not_sent, silent=silent))
     _print_failures(store)
     return 0 if not notices.get("failed") and not messages.get("failed") else 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from email.message import EmailMessage
 
+import pytest
 from sqlalchemy import select
 
 from intake.runtime import Runtime
@@ -140,3 +141,18 @@ def test_a_reviewers_decision_on_a_web_form_submission_is_recorded_and_mailed_to
     assert len(outbox(runtime)) == 1
     with runtime.store.session() as s:
         assert s.scalars(select(Submission.status)).one() == "approved"
+
+
+def test_intake_status_shows_what_was_kept_and_not_answered(
+    runtime_factory: RuntimeFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ops see spam and auto-replies kept, rejections not sent and silent submissions in `intake status`."""
+    from intake.status import print_status
+
+    runtime = runtime_factory(reject_unknown_senders="false")
+    ingest(runtime, make(manuscript=None, X_Spam_Flag="YES"))
+    ingest(runtime, make(sender="noreply@form.qinghe.gov.example", msgid="<w1@x>"))
+    ingest(runtime, make(sender="s@spam.example", manuscript=None, body="请查收", msgid="<r1@x>"))
+    print_status(runtime.store, runtime.settings)
+    out = capsys.readouterr().out
+    assert "已保存但未回复的邮件：spam 1；未发出的退稿通知：1；无人收到自动回复的投稿：1" in out
