@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from html.parser import HTMLParser
@@ -336,3 +337,31 @@ def test_html_escapes_even_in_an_environment_without_autoescape(
     context["warnings"][0]["data"]["filename"] = "<script>y</script>"
     out = env.get_template(name).render(**context)
     assert "<script" not in out and "&lt;script&gt;" in out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("part", ["txt", "html"])
+def test_review_request_of_an_unanswered_submission_says_so_first(
+    lang: str, part: str, render: Render, make_context: Callable[..., Context]
+) -> None:
+    """A web form's submission: the note (nobody answered, which address) comes before the tracking id, escaped."""
+    sender = "noreply<script>@form.example"
+    out = render(f"{lang}/review_request.{part}.j2",
+                 make_context(lang, answered_automatically=False, sender_addr=sender, contributor_addr=sender))
+    note = "未向投稿人或任何人发送自动回复" if lang == "zh-CN" else "Nobody was answered automatically"
+    text = html.unescape(_visible_text(out)) if part == "html" else out
+    assert note in text and "noreply<script>@form.example" in text
+    assert text.index(note) < text.index("TG-20261126-0007")
+    assert "<script>" not in out or part == "txt"
+    assert ("不会自动通知投稿人" if lang == "zh-CN" else "not told automatically") in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_review_request_names_the_shared_mailbox_that_sent_for_the_author(
+    lang: str, render: Render, make_context: Callable[..., Context]
+) -> None:
+    """Reply-To author, From a unit's shared mailbox: both are shown; no 'not answered' note."""
+    out = render(f"{lang}/review_request.txt.j2",
+                 make_context(lang, answered_automatically=True, sender_addr="bgs@163.com"))
+    assert "bgs@163.com" in out and "zhangsan@163.com" in out
+    assert "未向投稿人" not in out and "Nobody was answered" not in out
