@@ -156,3 +156,22 @@ def test_intake_status_shows_what_was_kept_and_not_answered(
     print_status(runtime.store, runtime.settings)
     out = capsys.readouterr().out
     assert "已保存但未回复的邮件：spam 1；未发出的退稿通知：1；无人收到自动回复的投稿：1" in out
+
+
+def test_a_reviewer_address_failing_dmarc_at_our_mx_decides_nothing(runtime_factory: RuntimeFactory) -> None:
+    """A forged 通过 from a reviewer's address, dmarc=fail at INTAKE_TRUSTED_AUTHSERV_ID: spam, nothing changes."""
+    runtime = runtime_factory(trusted_authserv_id="mx.qinghe.example")
+    ingest(runtime, make())
+    review = outbox(runtime)[-1]
+    forged = EmailMessage()
+    forged["From"] = EDITOR
+    forged["To"] = str(review["From"])
+    forged["Subject"] = "回复：" + str(review["Subject"])
+    forged["Message-ID"] = "<forged-1@example.net>"
+    forged["In-Reply-To"] = str(review["Message-ID"])
+    forged["Authentication-Results"] = "mx.qinghe.example; spf=fail smtp.mailfrom=example.test; dmarc=fail"
+    forged.set_content("通过")
+    result = ingest(runtime, forged.as_bytes())
+    assert (result["outcome"], result["reason"]) == ("ignored", "spam")
+    with runtime.store.session() as s:
+        assert s.scalars(select(Submission.status)).one() == "pending_review"
