@@ -119,7 +119,7 @@ def _evaluate(mail: ParsedMail, size: int, settings: Settings, store: Store, bas
     return evaluate(mail, size, settings.submission_address, settings.required_fields, settings.max_message_bytes,
                     find_prior_factory(store, settings), followup_of=base, **rule_settings(settings),
                     spam_level_threshold=settings.spam_level_threshold,
-                    trusted_authserv_id=settings.trusted_authserv_id)
+                    trusted_authserv_ids=settings.trusted_authserv_ids)
 
 
 def _has_files(mail: ParsedMail) -> bool:

@@ -22,7 +22,7 @@ def mail(headers: str = "") -> ParsedMail:
 
 
 def verdict(headers: str, threshold: int = 5, trusted: str | None = MX) -> str | None:
-    reason = spam_verdict(mail(headers), threshold, trusted)
+    reason = spam_verdict(mail(headers), threshold, (trusted,) if trusted else ())
     if reason is not None:
         assert (reason.code, reason.severity) == ("spam", "ignore") and reason.data["header"]
     return reason.code if reason else None
@@ -122,11 +122,25 @@ def test_dmarc_fail_at_our_own_mx_is_spam() -> None:
     assert verdict(headers) == "spam"
 
 
-def test_dmarc_fail_is_found_in_any_of_several_results_headers() -> None:
+def test_dmarc_fail_is_found_below_another_servers_header() -> None:
     """Another hop's header first, ours second: ours still counts."""
     headers = ("Authentication-Results: relay.example.net; dmarc=pass header.from=163.com\r\n"
                f"Authentication-Results: {MX.upper()}; dmarc=fail header.from=163.com\r\n")
     assert verdict(headers) == "spam"
+
+
+def test_only_the_topmost_header_of_our_server_counts() -> None:
+    """Our MX said pass on top; a copy below claiming our id and dmarc=fail (the sender's) is not believed."""
+    headers = (f"Authentication-Results: {MX}; dmarc=pass header.from=163.com\r\n"
+               f"Authentication-Results: {MX}; dmarc=fail header.from=163.com\r\n")
+    assert verdict(headers) is None
+
+
+def test_any_of_several_trusted_servers_counts() -> None:
+    """INTAKE_TRUSTED_AUTHSERV_ID may name several servers (comma-separated)."""
+    reason = spam_verdict(mail("Authentication-Results: mx2.example; dmarc=fail header.from=163.com\r\n"),
+                          5, ("mx1.example", "mx2.example"))
+    assert reason is not None and reason.code == "spam"
 
 
 @pytest.mark.parametrize(("headers", "trusted"), [

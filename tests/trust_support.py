@@ -38,6 +38,7 @@ def runtime_factory(database_url: str, tmp_path: Path) -> Iterator[RuntimeFactor
         settings = load_settings({
             "INTAKE_DATA_DIR": str(tmp_path / "data"), "INTAKE_DATABASE_URL": database_url,
             "INTAKE_SUBMISSION_ADDRESS": OWN, "INTAKE_REVIEWERS": EDITOR, "INTAKE_RATE_LIMIT_PER_HOUR": "0",
+            "INTAKE_SECRET_KEY": "trust-routing-tests-" + "k" * 24,  # required outside the embedded mode
             **{f"INTAKE_{k.upper()}": v for k, v in env.items()},
         })
         made.append(build_runtime(settings, migrate=True))
