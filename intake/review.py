@@ -42,7 +42,7 @@ def review_decision(
     store: Store, settings: Settings, message_id: int, mail: ParsedMail
 ) -> tuple[dict[str, Any], list[int]] | None:
     """Handle the mail when it is a (claimed) reviewer's reply about a submission; None otherwise."""
-    if classify(mail, settings.submission_address, settings.spam_level_threshold, settings.trusted_authserv_ids):
+    if classify(mail, settings.submission_address):  # DMARC failures are intake.trust's: it warns the reviewer
         return None
     is_reviewer = mail.from_addr in all_reviewers(settings)
     decision = parse_decision(mail.text_body)

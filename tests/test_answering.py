@@ -159,7 +159,8 @@ def test_intake_status_shows_what_was_kept_and_not_answered(
 
 
 def test_a_reviewer_address_failing_dmarc_at_our_mx_decides_nothing(runtime_factory: RuntimeFactory) -> None:
-    """A forged 通过 from a reviewer's address, dmarc=fail at INTAKE_TRUSTED_AUTHSERV_ID: spam, nothing changes."""
+    """A forged 通过 from a reviewer's address, dmarc=fail at INTAKE_TRUSTED_AUTHSERV_ID: nothing changes
+    (intake.trust records it as unverified and warns the reviewer; it is never read as a submission)."""
     runtime = runtime_factory(trusted_authserv_id="mx.qinghe.example")
     ingest(runtime, make())
     review = outbox(runtime)[-1]
@@ -172,6 +173,6 @@ def test_a_reviewer_address_failing_dmarc_at_our_mx_decides_nothing(runtime_fact
     forged["Authentication-Results"] = "mx.qinghe.example; spf=fail smtp.mailfrom=example.test; dmarc=fail"
     forged.set_content("通过")
     result = ingest(runtime, forged.as_bytes())
-    assert (result["outcome"], result["reason"]) == ("ignored", "spam")
+    assert (result["outcome"], result["reason"]) == ("ignored", "unverified_decision")
     with runtime.store.session() as s:
         assert s.scalars(select(Submission.status)).one() == "pending_review"
