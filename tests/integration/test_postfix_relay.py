@@ -112,7 +112,7 @@ def test_well_formed_mail_arrives_with_the_same_bytes(postfix: PostfixRelay, smt
     assert raw.isascii() and max(len(line) for line in raw.split(b"\r\n")) <= 998
 
     _send(postfix, raw)
-    [env] = smtp_sink.wait_for(1, timeout=5)
+    [env] = smtp_sink.wait_for(1, timeout=20)
     postfix.wait_queue_empty(5)
 
     assert env.mail_from == SENDER and env.rcpt_tos == [RECIPIENT]
@@ -195,7 +195,7 @@ def test_mail_over_the_size_limit_is_refused_with_552_at_data(
 def test_mail_just_under_the_size_limit_is_relayed(postfix: PostfixRelay, smtp_sink: servers.SmtpSink) -> None:
     raw = _mail_of_size(SIZE_LIMIT - 5_000)
     _send(postfix, raw)
-    [env] = smtp_sink.wait_for(1, timeout=5)
+    [env] = smtp_sink.wait_for(1, timeout=20)
     assert env.content.endswith(raw)
 
 
@@ -210,18 +210,18 @@ def test_mail_is_held_while_the_sink_fails_and_delivered_when_it_accepts(
     t0 = time.monotonic()
     _send(postfix, raw)  # Postfix takes the mail (250 queued) although the sink refuses it
 
-    postfix.wait_log("status=deferred", timeout=5)
+    postfix.wait_log("status=deferred", timeout=15)
     assert not postfix.queue_empty()  # held in Postfix's queue during the outage
     assert smtp_sink.envelopes == []
 
-    [env] = smtp_sink.wait_for(1, timeout=8)
+    [env] = smtp_sink.wait_for(1, timeout=40)  # generous: a loaded 2-core CI machine delays Postfix's retries
     delay = env.received_at - t0
-    postfix.wait_queue_empty(timeout=3)
+    postfix.wait_queue_empty(timeout=10)
     assert env.content.endswith(raw)
     log = postfix.log_text()
     assert log.count("status=deferred") == 2 and "451 Requested action aborted" in log
     assert "status=sent" in log
-    assert delay < 8, f"delivered {delay:.1f} s after submission"
+    assert delay < 40, f"delivered {delay:.1f} s after submission"
 
 
 def test_mail_waits_for_a_sink_that_is_down_and_goes_out_when_it_is_up() -> None:
@@ -233,15 +233,15 @@ def test_mail_waits_for_a_sink_that_is_down_and_goes_out_when_it_is_up() -> None
         with postfix_relay((servers.HOST, port), workdir) as relay:
             raw = _well_formed_mail(b"held while the sink is down")
             _send(relay, raw)
-            relay.wait_log("Connection refused", timeout=5)
+            relay.wait_log("Connection refused", timeout=15)
             time.sleep(1.5)
             assert not relay.queue_empty()
             controller = Controller(sink, hostname=servers.HOST, port=port)
             controller.start()
             try:
                 up = time.monotonic()
-                [env] = sink.wait_for(1, timeout=5)
-                relay.wait_queue_empty(timeout=3)
+                [env] = sink.wait_for(1, timeout=20)
+                relay.wait_queue_empty(timeout=10)
             finally:
                 controller.stop()
             assert env.content.endswith(raw)
@@ -262,7 +262,7 @@ def test_postfix_smtp_fixture_relays_to_the_sink(postfix_smtp: PostfixRelay, smt
         client.ehlo()
         assert client.esmtp_features["size"] == "10000000"
         client.sendmail(SENDER, [RECIPIENT], b"Subject: fixture\r\n\r\nhello\r\n")
-    [env] = smtp_sink.wait_for(1, timeout=5)
+    [env] = smtp_sink.wait_for(1, timeout=20)
     assert env.content.endswith(b"Subject: fixture\r\n\r\nhello\r\n")
     with pytest.raises(smtplib.SMTPDataError):
         _send(postfix_smtp, b"Subject: bare\n\nLF\n")
@@ -311,5 +311,5 @@ def test_bare_cr_is_not_refused_but_replaced_by_a_space(postfix: PostfixRelay, s
     Documented here so that nobody relies on this relay to catch bare CRs.
     """
     _send(postfix, b"From: tougao@example.test\r\nTo: editor@example.test\r\nSubject: CR\r\n\r\nbody\rmore\r\n")
-    [env] = smtp_sink.wait_for(1, timeout=5)
+    [env] = smtp_sink.wait_for(1, timeout=20)
     assert env.content.endswith(b"\r\n\r\nbody more\r\n")
