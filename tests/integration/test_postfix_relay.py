@@ -245,7 +245,7 @@ def test_mail_waits_for_a_sink_that_is_down_and_goes_out_when_it_is_up() -> None
             finally:
                 controller.stop()
             assert env.content.endswith(raw)
-            assert env.received_at - up < 3
+            assert env.received_at - up < 20  # seconds; Postfix retries about once a second when idle
             assert relay.log_text().count("status=deferred") >= 2
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
