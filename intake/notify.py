@@ -61,6 +61,9 @@ class Subject:
     answer_to: str | None = None  # whom contributor notices go to (None: From)
     answer_name: str | None = None
     answer: bool = True  # False: nobody is answered automatically (web form, capped rejection …)
+    # Files an earlier mail of the same submission brought (a reply that completes the metadata
+    # carries no manuscript; the reviewers still need it).
+    earlier_files: tuple[Attachment, ...] = ()
 
     @property
     def contributor(self) -> str:
@@ -160,7 +163,7 @@ def _review_files(
     files.append(FilePart("draft.html", "text/html", page.encode("utf-8")))
     budget = 0 if held else settings.max_review_attachment_bytes
     listed: list[dict[str, Any]] = []
-    for att in _originals(subject.mail):
+    for att in _originals(subject.mail, subject.earlier_files):
         fits = len(att.payload) <= budget
         budget -= len(att.payload) if fits else 0
         listed.append({"filename": att.filename, "size_bytes": len(att.payload), "attached": fits})
@@ -169,8 +172,11 @@ def _review_files(
     return tuple(files), listed
 
 
-def _originals(mail: ParsedMail) -> list[Attachment]:
-    return [a for a in mail.attachments if a.payload]
+def _originals(mail: ParsedMail, earlier: tuple[Attachment, ...] = ()) -> list[Attachment]:
+    """This mail's files, then those of earlier mails of the submission it does not replace."""
+    current = [a for a in mail.attachments if a.payload]
+    names = {a.filename for a in current}
+    return current + [a for a in earlier if a.payload and a.filename not in names]
 
 
 def plan(subject: Subject, settings: Settings, photo_bytes: Callable[[Photo], bytes]) -> list[Planned]:

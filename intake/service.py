@@ -23,7 +23,7 @@ from intake.classify import no_auto_answer
 from intake.config import Settings
 from intake.drafts import contract_json, from_stored, stored_body_text, to_stored
 from intake.mail import parse_mail
-from intake.models import Draft, NoticeKind, Outcome, ParsedMail, Photo, Reason
+from intake.models import Attachment, Draft, NoticeKind, Outcome, ParsedMail, Photo, Reason
 from intake.notify import CONTRIBUTOR_KINDS, Planned, Subject, plan
 from intake.outbox import store_notices
 from intake.pipeline import Evaluation, evaluate
@@ -170,6 +170,25 @@ def _save_submission(
     return sub
 
 
+def _earlier_files(s: Session, store: Store, sub: Submission) -> tuple[Attachment, ...]:
+    """The submission's files from earlier revisions (newest first, one per name), as sent."""
+    rows = s.scalars(select(StoredFile).where(  # photos reach reviewers with the draft already
+        StoredFile.submission_id == sub.id, StoredFile.revision < sub.revision, StoredFile.kind != "photo",
+    ).order_by(StoredFile.revision.desc(), StoredFile.id))
+    seen: set[str] = set()
+    out: list[Attachment] = []
+    for row in rows:
+        if row.filename in seen:
+            continue
+        seen.add(row.filename)
+        try:
+            payload = store.blobs.get(row.sha256)
+        except (OSError, KeyError):  # purged from the blob store: listed nowhere rather than failing the mail
+            continue
+        out.append(Attachment(filename=row.filename, content_type=row.content_type, payload=payload))
+    return tuple(out)
+
+
 def _save_files(s: Session, store: Store, sub: Submission, mail: ParsedMail, draft: Draft) -> None:
     for att in mail.attachments:
         kind = "manuscript" if att.filename == draft.manuscript else (
@@ -202,6 +221,7 @@ def _persist(
             revision=sub.revision if sub else 1, received_at=msg.received_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             reviewers=route_reviewers(settings, ev.draft, sub.id if sub else message_id),
             answer_to=who.answer, answer_name=who.answer_name, answer=ev.answerable and gate.blocked is None,
+            earlier_files=_earlier_files(s, store, sub) if sub is not None and sub.revision > 1 else (),
         )
         planned = plan(subject, settings, _photo_bytes(store)) if ev.outcome != Outcome.IGNORED else []
         created = store_notices(s, store, settings, planned, message_id, sub.id if sub else None)
