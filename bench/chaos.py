@@ -35,7 +35,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--db", choices=["postgresql", "sqlite"], default="postgresql")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--window", type=float, default=240.0, help="seconds over which bursts and faults happen")
+    parser.add_argument("--window", type=float, default=90.0, help="seconds over which bursts and faults happen")
     parser.add_argument("--bursts", type=int, default=10)
     parser.add_argument("--poller-kills", type=int, default=4)
     parser.add_argument("--worker-kills", type=int, default=4)

@@ -85,24 +85,38 @@ class Fault:
     recovery: float | None = None  # from `ended` until every mail appended before it was done
 
 
-def schedule(plan: ChaosPlan) -> list[Fault]:
-    """The fault schedule for ``plan``: seeded, spread over the window, same-kind faults ≥ 5 s apart."""
-    rng = random.Random(plan.seed * 7919 + 13)
-    lo, hi = 2.0, max(plan.window, 4.0)
+def burst_times(plan: ChaosPlan) -> list[float]:
+    """When each burst of mails is APPENDed (seconds after t0): evenly over 90 % of the window."""
+    if plan.bursts <= 1:
+        return [0.0]
+    return [plan.window * 0.9 * b / (plan.bursts - 1) for b in range(plan.bursts)]
 
-    def times(n: int, low: float, high: float) -> list[float]:
+
+def schedule(plan: ChaosPlan) -> list[Fault]:
+    """The fault schedule for ``plan``: seeded; same-kind faults at least 5 s apart.
+
+    Each fault strikes 0.3–4 s after a randomly chosen burst starts, while that burst is being
+    fetched, processed and answered. Picked uniformly over the whole window, most faults would hit
+    an idle system, since a burst is done within seconds.
+    """
+    rng = random.Random(plan.seed * 7919 + 13)
+    bursts = burst_times(plan)
+
+    def times(n: int, choices: list[float]) -> list[float]:
+        picked: list[float] = []
         for _ in range(1000):
-            picked = sorted(rng.uniform(low, high) for _ in range(n))
+            picked = sorted(rng.choice(choices) + rng.uniform(0.3, 4.0) for _ in range(n))
             if all(b - a >= 5.0 for a, b in itertools.pairwise(picked)):
                 return picked
-        return [low + (high - low) * (i + 0.5) / n for i in range(n)]
+        return picked
 
-    faults = [Fault("poller_kill", t) for t in times(plan.poller_kills, lo, hi)]
-    faults += [Fault("worker_kill", t) for t in times(plan.worker_kills, lo, hi)]
-    faults += [Fault("redis_restart", t) for t in times(plan.redis_restarts, lo, hi)]
-    faults += [Fault("dovecot_restart", t) for t in times(plan.dovecot_restarts, lo, hi)]
-    if plan.smtp_outage > 0:  # starts early enough that mails are still flowing while it lasts
-        faults.append(Fault("smtp_outage", rng.uniform(lo, max(lo, hi - plan.smtp_outage / 2))))
+    faults = [Fault("poller_kill", t) for t in times(plan.poller_kills, bursts)]
+    faults += [Fault("worker_kill", t) for t in times(plan.worker_kills, bursts)]
+    faults += [Fault("redis_restart", t) for t in times(plan.redis_restarts, bursts)]
+    faults += [Fault("dovecot_restart", t) for t in times(plan.dovecot_restarts, bursts)]
+    if plan.smtp_outage > 0:  # during the first half, so that mails keep coming while it lasts
+        first_half = [b for b in bursts if b <= plan.window / 2] or bursts[:1]
+        faults.append(Fault("smtp_outage", rng.choice(first_half) + rng.uniform(0.3, 4.0)))
     return sorted(faults, key=lambda f: f.at)
 
 
@@ -700,8 +714,7 @@ def run_chaos(plan: ChaosPlan, logs: Path, progress: Callable[[str], None] | Non
 
         def bursts() -> None:
             per = -(-len(mails) // max(plan.bursts, 1))
-            for b in range(plan.bursts):
-                at = plan.window * b / max(plan.bursts - 1, 1) * 0.9 if plan.bursts > 1 else 0.0
+            for b, at in enumerate(burst_times(plan)):
                 delay = t0 + at - time.monotonic()
                 if delay > 0:
                     time.sleep(delay)
