@@ -95,7 +95,7 @@ def burst_times(plan: ChaosPlan) -> list[float]:
 def schedule(plan: ChaosPlan) -> list[Fault]:
     """The fault schedule for ``plan``: seeded; same-kind faults at least 5 s apart.
 
-    Each fault strikes 0.3–4 s after a randomly chosen burst starts, while that burst is being
+    Each fault strikes 0.5–2 s after a randomly chosen burst starts, while that burst is being
     fetched, processed and answered. Picked uniformly over the whole window, most faults would hit
     an idle system, since a burst is done within seconds.
     """
@@ -105,7 +105,7 @@ def schedule(plan: ChaosPlan) -> list[Fault]:
     def times(n: int, choices: list[float]) -> list[float]:
         picked: list[float] = []
         for _ in range(1000):
-            picked = sorted(rng.choice(choices) + rng.uniform(0.3, 4.0) for _ in range(n))
+            picked = sorted(rng.choice(choices) + rng.uniform(0.5, 2.0) for _ in range(n))
             if all(b - a >= 5.0 for a, b in itertools.pairwise(picked)):
                 return picked
         return picked
@@ -116,7 +116,7 @@ def schedule(plan: ChaosPlan) -> list[Fault]:
     faults += [Fault("dovecot_restart", t) for t in times(plan.dovecot_restarts, bursts)]
     if plan.smtp_outage > 0:  # during the first half, so that mails keep coming while it lasts
         first_half = [b for b in bursts if b <= plan.window / 2] or bursts[:1]
-        faults.append(Fault("smtp_outage", rng.choice(first_half) + rng.uniform(0.3, 4.0)))
+        faults.append(Fault("smtp_outage", rng.choice(first_half) + rng.uniform(0.5, 2.0)))
     return sorted(faults, key=lambda f: f.at)
 
 
