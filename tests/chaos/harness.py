@@ -299,6 +299,7 @@ class ChaosResult:
     notices_pending: int = 0
     broker_queue: int | None = None  # tasks waiting in the Redis queue at the end
     smtp_refused: int = 0
+    workers_died: list[str] = field(default_factory=list)  # exited without being killed by the schedule
     last_fault_end: float | None = None  # seconds after t0
     recovery: float | None = None  # last fault → everything done; None: not within the wait
     recovery_target: float = 60.0
@@ -345,6 +346,7 @@ class ChaosResult:
             ("notices still pending", str(self.notices_pending), "0"),
             ("tasks still in the broker queue", str(self.broker_queue), ""),
             ("SMTP refusals during the outage", str(self.smtp_refused), ""),
+            ("workers that died on their own", ", ".join(self.workers_died) or "0", "0"),
             ("last fault → full recovery", rec, f"≤ {self.recovery_target:.0f} s"),
         ]
 
@@ -755,6 +757,8 @@ def run_chaos(plan: ChaosPlan, logs: Path, progress: Callable[[str], None] | Non
         _finish_figures(result, ledger, inbox, dep)
         result.outstanding, result.outstanding_examples = _diagnose(ledger, inbox, appender.uids, dep)
         result.broker_queue = queue_length(redis.url)
+        with system.lock:
+            result.workers_died = [w.name for w in system.workers if not w.alive()]
         for fault in faults:
             fault.recovery = _fault_recovery(fault, mails, ledger, appender, t0)
         stop_sampling.set()
