@@ -139,7 +139,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 @pytest.fixture
 def smtp_sink() -> Iterator[servers.SmtpSink]:
-    """An SMTP server collecting every mail sent to it (``.url``, ``.wait_for()``, ``.messages``)."""
+    """An SMTP server collecting every mail sent to it (``.url``, ``.wait_for()``, ``.messages()``)."""
     with servers.smtp_sink() as sink:
         yield sink
 

@@ -625,9 +625,9 @@ class SmtpSink:
         with self._cond:
             return list(self._envelopes)
 
-    @property
     def messages(self) -> list[EmailMessage]:
-        """Received mails parsed with ``email.policy.default``."""
+        """Received mails parsed with ``email.policy.default``. A method, not a property: aiosmtpd
+        inspects its handler's members on every connection, which would re-parse every stored mail."""
         return [e.message for e in self.envelopes]
 
     def wait_for(self, count: int, timeout: float = 10.0) -> list[Envelope]:

@@ -175,7 +175,7 @@ def test_smtp_sink_receives_a_message_with_a_chinese_subject(smtp_sink: servers.
     (envelope,) = smtp_sink.wait_for(1, timeout=5)
     assert envelope.mail_from == "tougao@example.test"
     assert envelope.rcpt_tos == ["zhangsan@example.test"]
-    received = smtp_sink.messages[0]
+    received = smtp_sink.messages()[0]
     assert received["Subject"] == "稿件已收到：《春天的故事》"
     assert received.get_content().strip() == "您好，稿件已收到。"
     assert smtp_sink.url == f"smtp://127.0.0.1:{smtp_sink.port}"
@@ -189,7 +189,7 @@ def test_smtp_sink_fail_next_rejects_that_many_messages(smtp_sink: servers.SmtpS
             smtp.sendmail("a@example.test", ["b@example.test"], b"Subject: 1\r\n\r\nx\r\n")
         assert excinfo.value.smtp_code == code
         smtp.sendmail("a@example.test", ["b@example.test"], b"Subject: 2\r\n\r\nx\r\n")
-    assert [m["Subject"] for m in smtp_sink.messages] == ["2"]
+    assert [m["Subject"] for m in smtp_sink.messages()] == ["2"]
 
 
 def test_smtp_sink_wait_for_times_out(smtp_sink: servers.SmtpSink) -> None:

@@ -34,7 +34,7 @@ def test_docx_submission_is_acknowledged_and_sent_for_review(
     dovecot.append(SAMPLE.read_bytes())
 
     smtp_sink.wait_for(2, timeout=30)
-    mails = _by_kind(smtp_sink.messages)
+    mails = _by_kind(smtp_sink.messages())
     assert set(mails) == {"contributor", "review_request"}
 
     [submission] = system.submissions()

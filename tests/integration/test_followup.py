@@ -47,7 +47,7 @@ def test_reply_with_missing_phone_completes_the_submission(
     dovecot.append(reply_to(incomplete, contributor, "您好，补充联系电话：139 1234 5678。谢谢！"))
     smtp_sink.wait_for(3, timeout=30)
 
-    mails = smtp_sink.messages
+    mails = smtp_sink.messages()
     to_contributor = [m for m in mails if m["To"] == contributor]
     to_reviewer = [m for m in mails if m["To"] == "editor@example.test"]
     assert len(to_contributor) == 2 and len(to_reviewer) == 1
