@@ -102,3 +102,36 @@ def test_a_forwarded_mail_is_attached_under_its_subject(tmp_path: Path) -> None:
 
     [forwarded] = [a for a in parse_mail(_forwarded_submission()).attachments if a.content_type == "message/rfc822"]
     assert forwarded.filename == "投稿：社区服务站开展冬季送温暖活动.eml"
+
+
+def _reply(review: bytes, sender: str, first_line: str, n: int) -> bytes:
+    parsed = email.message_from_bytes(review, policy=email.policy.default)
+    msg = EmailMessage()
+    msg["From"], msg["To"] = sender, "tougao@example.test"
+    msg["Subject"] = "回复：" + str(parsed["Subject"])
+    msg["Message-ID"] = f"<wire-decision-{n}@example.test>"
+    msg["In-Reply-To"] = msg["References"] = str(parsed["Message-ID"])
+    msg.set_content(f"{first_line}\n\n在 2026-12-03 10:00，投稿邮箱 写道：\n> 各位编辑：\n")
+    return msg.as_bytes()
+
+
+@pytest.mark.parametrize("path", MAILS, ids=[p.name for p in MAILS])
+def test_decision_notices_of_every_accepted_mail_are_fit_to_send(path: Path, tmp_path: Path) -> None:
+    """The two kinds only a reviewer's reply produces: the decision, and the warning about a forged one."""
+    rt = runtime_for(tmp_path)
+    message_id, _ = rt.store.record_message(path.read_bytes(), "test")
+    result = rt.ingest(message_id)
+    if result.get("outcome") != "accepted":
+        pytest.skip("no review request for this mail")
+    answered = "not_answered_automatic_sender" not in result["warnings"]  # else decisions go to nobody
+    review = next(m for m in outbox(tmp_path) if b"editor@example.test" in m.split(b"\r\n\r\n")[0])
+    sent_before = {p.name for p in (tmp_path / "outbox").glob("*.eml")}
+    replies = [("stranger@example.org", "通过"), ("editor@example.test", "退回：请补充图片说明")]
+    for n, (sender, line) in enumerate(replies):
+        reply_id, _ = rt.store.record_message(_reply(review, sender, line, n), "test")
+        rt.ingest(reply_id)
+    later = sorted(p for p in (tmp_path / "outbox").glob("*.eml") if p.name not in sent_before)
+    kinds = {p.stem.split("-", 1)[1] for p in later}
+    assert {"decision_unverified"} | ({"decision"} if answered else set()) <= kinds, kinds
+    for p in later:
+        assert wire.problems(p.read_bytes().split(b"\r\n", 2)[2]) == [], (path.name, p.name)
