@@ -139,7 +139,9 @@ def main() -> int:
         dep = stack.enter_context(deployment(
             database_url=db, broker_url=redis_url, mailbox_url=dove.url("INBOX"), smtp_url=sink.url,
             data_dir=work / "data", logs=logs, start_worker=lambda *a, **k: None,
-            submission_address=SUBMISSION_ADDRESS, reviewers=",".join(REVIEWERS)))
+            submission_address=SUBMISSION_ADDRESS, reviewers=",".join(REVIEWERS),
+            # every mail comes from a new address: no backscatter cap on rejections to strangers
+            unknown_sender_rejections_per_hour="0"))
         for n in range(args.workers):
             stack.enter_context(servers.celery_worker(dep.env, "workers.app", name=f"burst{n + 1}",
                                                       log_path=logs / f"worker{n + 1}.log", ready_timeout=90))
