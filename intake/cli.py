@@ -121,23 +121,23 @@ def _lease_for(settings: Settings, name: str) -> Any:
 
 def watch(runtime: Runtime, stop: threading.Event, once: bool = False) -> None:
     """Run one watcher thread per mailbox plus the outbox sweeper until `stop`."""
-    from intake.poller.watch import Watcher
+    from intake.delivery import watcher
     from intake.status import warn_stale
 
     settings = runtime.settings
     if once:
         for box in settings.mailboxes:
-            watcher = Watcher(runtime, box, stop)
+            one = watcher(runtime, box, stop)
             if box.scheme == "maildir":
-                watcher.run_maildir(once=True)
+                one.run_maildir(once=True)
             else:
-                watcher.sweep_imap_once()
+                one.sweep_imap_once()
         runtime.sweep()
         return
     local = runtime.queue if isinstance(runtime.queue, InlineQueue) else None
     if local is not None:
         local.defer()  # watcher threads hand ids over; this thread does the work
-    threads = [threading.Thread(target=Watcher(runtime, box, stop, _lease_for(settings, box.name)).run,
+    threads = [threading.Thread(target=watcher(runtime, box, stop, _lease_for(settings, box.name)).run,
                                 name=f"watch-{box.name}", daemon=True) for box in settings.mailboxes]
     for thread in threads:
         thread.start()

@@ -9,7 +9,6 @@ two workers never deliver it at once.
 from __future__ import annotations
 
 import logging
-import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -17,6 +16,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from intake import failpoints
+from intake.backoff import delay
 from intake.claims import renewing
 from intake.config import Settings
 from intake.notices import compose, render
@@ -38,9 +38,8 @@ class RetryLater(Exception):
 
 
 def backoff(attempt: int) -> float:
-    """Exponential backoff with jitter: ~10 s, 20 s, 40 s … capped at 30 minutes."""
-    base = min(10.0 * float(2 ** min(max(attempt - 1, 0), 16)), 1800.0)
-    return base * random.uniform(0.8, 1.2)
+    """~10 s, 20 s, 40 s … capped at 30 minutes, ±20 %."""
+    return delay(attempt, first=10.0, cap=1800.0)
 
 
 def over_rate_limit(session: Session, recipient: str, per_hour: int, now: datetime) -> bool:

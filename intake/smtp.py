@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
+from intake.tls import client_context
+
 
 class SendError(Exception):
     """Delivery failed; `code` is the SMTP reply code when there was one."""
@@ -72,11 +74,7 @@ class SmtpTransport:
     ca_file: str | None = None
 
     def _context(self) -> ssl.SSLContext:
-        ctx = ssl.create_default_context(cafile=self.ca_file)
-        if not self.verify_tls:
-            ctx.check_hostname = False
-            ctx.verify_mode = ssl.CERT_NONE
-        return ctx
+        return client_context(self.verify_tls, self.ca_file)
 
     def _connect(self) -> smtplib.SMTP:
         if self.mode == "ssl":

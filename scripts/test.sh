@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything CI checks, runnable on a fresh Debian 12 machine (as root) or a prepared one:
 # install the Debian packages the tests need, start PostgreSQL and Redis if they are down,
-# bootstrap .venv, then pytest (arguments are passed on), ruff, mypy --strict and docker-compose config.
+# bootstrap .venv, then pytest (arguments are passed on), ruff, mypy --strict, lint-imports (the layer
+# contracts in pyproject.toml) and docker-compose config.
 # Exits non-zero if any step failed; prints a summary either way.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -79,6 +80,7 @@ run() {
 run pytest .venv/bin/python -m pytest "$@"
 run ruff .venv/bin/ruff check .
 run mypy .venv/bin/mypy --strict intake workers
+run imports .venv/bin/lint-imports --no-cache
 if command -v docker-compose >/dev/null 2>&1; then
     run compose docker-compose config -q
 else

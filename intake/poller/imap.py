@@ -12,7 +12,8 @@ import logging
 import select
 import socket
 import ssl
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -20,7 +21,9 @@ from urllib.parse import unquote, urlsplit
 from imapclient import IMAPClient
 from imapclient.response_parser import parse_response
 
+from intake import failpoints
 from intake.config import MailboxSettings
+from intake.tls import client_context
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +71,7 @@ class ImapMailbox:
         self.uidvalidity: int | None = None
 
     def _ssl_context(self) -> ssl.SSLContext:
-        ctx = ssl.create_default_context(cafile=self.ca_file)
-        if not self.verify_tls:
-            ctx.check_hostname = False
-            ctx.verify_mode = ssl.CERT_NONE
-        return ctx
+        return client_context(self.verify_tls, self.ca_file)
 
     def connect(self) -> None:
         t = self.target
@@ -230,6 +229,34 @@ class ImapMailbox:
 
     def idle_end(self) -> None:
         self.c.idle_done()
+
+    def wait_for_mail(self, seconds: float, keep_waiting: Callable[[], bool]) -> bool:
+        """IDLE up to `seconds` (polling the folder instead where the server has no IDLE).
+
+        True as soon as new mail is announced; False when the time is up or `keep_waiting()`
+        turns false (checked every second). The caller searches the folder either way before it
+        trusts the folder to be empty; this only decides how soon.
+        """
+        if not self.has_idle():
+            deadline = time.monotonic() + seconds
+            while keep_waiting() and time.monotonic() < deadline:
+                time.sleep(min(1.0, max(deadline - time.monotonic(), 0.0)))
+            return False
+        failpoints.hit("before_idle")
+        if self.idle_start():
+            self.idle_end()
+            return True
+        started = time.monotonic()
+        try:
+            while keep_waiting():
+                left = seconds - (time.monotonic() - started)
+                if left <= 0:
+                    return False  # re-issue IDLE well before servers drop it (RFC 2177: 29 minutes)
+                if announces_new_mail(self.idle_wait(min(1.0, left))):
+                    return True
+            return False
+        finally:
+            self.idle_end()
 
 
 def announces_new_mail(responses: list[Any]) -> bool:

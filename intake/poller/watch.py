@@ -1,35 +1,36 @@
 """The watcher loop: sweep a mailbox, then wait for new mail (IMAP IDLE or polling), forever.
 
-Order of effects per mail: store raw → message row → enqueue → only then
-file it away. A crash anywhere leaves the mail in the folder; the next sweep
-finds it, the store's dedupe (mailbox + UIDVALIDITY + UID, then Message-ID +
-sha256) recognises it, and at most the missing steps are redone. One bad
-mail never blocks the others: its failure is logged and the sweep goes on.
+A byte mover, as GitLab's mail_room draws it: `Watcher(mailbox, settings, sink, stop, lease)`.
+Each mail found goes to the sink (store raw → message row → enqueue) and is filed away only
+after the sink returned. A crash anywhere leaves the mail in the folder; the next sweep finds
+it, the sink recognises it, and at most the missing steps are redone. One bad mail never blocks
+the others: its failure is recorded and the sweep goes on.
 """
 
 from __future__ import annotations
 
 import imaplib
 import logging
-import random
 import socket
 import ssl
 import threading
-import time
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 from imapclient.exceptions import IMAPClientError
 
 from intake import failpoints
-from intake.config import MailboxSettings
-from intake.poller.imap import ImapMailbox, announces_new_mail
+from intake.backoff import Backoff
+from intake.config import MailboxSettings, Settings
+from intake.poller.imap import ImapMailbox
 from intake.poller.lease import Lease, NoLease
 from intake.poller.maildir import MaildirMailbox
-from intake.runtime import Runtime
-from intake.tables import Event, MailboxState, utcnow
+from intake.poller.sink import Sink
 
 log = logging.getLogger(__name__)
+
+__all__ = ["NETWORK_ERRORS", "Backoff", "Mailbox", "Watcher"]
+
 
 NETWORK_ERRORS: tuple[type[BaseException], ...] = (
     OSError, socket.timeout, ssl.SSLError, imaplib.IMAP4.abort, imaplib.IMAP4.error, IMAPClientError,
@@ -53,45 +54,24 @@ class Mailbox(Protocol):
     def done(self, key: Any, rejected: bool = False) -> None: ...
 
 
-class Backoff:
-    """Exponential backoff with full jitter, 1 s → 60 s."""
-
-    def __init__(self, first: float = 1.0, cap: float = 60.0) -> None:
-        self.first, self.cap, self.attempt = first, cap, 0
-
-    def reset(self) -> None:
-        self.attempt = 0
-
-    def next(self) -> float:
-        self.attempt += 1
-        return random.uniform(self.first / 2, min(self.cap, self.first * 2 ** min(self.attempt, 10)))
-
-
 class Watcher:
-    """Watches one mailbox for one runtime until `stop` is set."""
+    """Watches one mailbox, handing every mail to `sink`, until `stop` is set."""
 
-    def __init__(self, runtime: Runtime, box: MailboxSettings, stop: threading.Event,
+    def __init__(self, box: MailboxSettings, settings: Settings, sink: Sink, stop: threading.Event,
                  lease: Lease | None = None) -> None:
-        self.runtime = runtime
         self.box = box
+        self.settings = settings
+        self.sink = sink
         self.stop = stop
         self.lease = lease or NoLease()
-        self.settings = runtime.settings
         self.processed = 0
         self._failed: set[Any] = set()  # keys whose handling failed on this connection: retried once per cycle
 
     # -- one mail -----------------------------------------------------------------------------
 
     def deliver(self, raw: bytes, uidvalidity: int | None, uid: int | None, declared_size: int | None = None) -> str:
-        """Store, record and enqueue one mail; returns the message's status before enqueueing."""
-        store = self.runtime.store
-        failpoints.hit("after_fetch")
-        message_id, created = store.record_message(raw, self.box.name, uidvalidity, uid, declared_size)
-        failpoints.hit("after_row")
-        status = "received" if created else store.message_status(message_id)  # a new row is always "received"
-        if status == "received":
-            self.runtime.queue.ingest(message_id)
-        failpoints.hit("after_enqueue")
+        """Hand one mail to the sink; returns the message's status before enqueueing."""
+        status = self.sink.deliver(self.box.name, raw, uidvalidity, uid, declared_size)
         self.processed += 1
         return status
 
@@ -108,10 +88,10 @@ class Watcher:
         keys = mailbox.pending()
         failpoints.hit("sweep_searched")
         uv = mailbox.uidvalidity
-        self._check_uidvalidity(uv)
+        self.sink.folder_seen(self.box.name, uv, None, None)
         handled = 0
         # Mails already stored under this UID (a crash before the MOVE) are not downloaded again.
-        known = self.runtime.store.known_uids(self.box.name, uv, keys) if uv is not None and keys else {}
+        known = self.sink.known(self.box.name, uv, keys) if uv is not None and keys else {}
         for key, (message_id, status, size) in known.items():
             handled += self._guarded(key, self._known_step(mailbox, key, message_id, status, size))
         keys = [k for k in keys if k not in known]
@@ -125,13 +105,13 @@ class Watcher:
             if self.stop.is_set() or not self.lease.held:
                 break
             handled += self._guarded(key, self._step(mailbox, key, raw, sizes[key], uv))
-        self._record_poll(uv, max((k for k in keys if isinstance(k, int)), default=None), None)
+        self.sink.folder_seen(self.box.name, uv, max((k for k in keys if isinstance(k, int)), default=None), None)
         return handled
 
     def _known_step(self, mailbox: Mailbox, key: Any, message_id: int, status: str, size: int) -> Callable[[], None]:
         def step() -> None:
             if status == "received":
-                self.runtime.queue.ingest(message_id)
+                self.sink.requeue(message_id)
             mailbox.done(key, rejected=size > self.settings.max_message_bytes)
 
         return step
@@ -151,61 +131,13 @@ class Watcher:
         except Exception as exc:
             log.exception("mailbox %s: mail %s could not be handled; going on with the others", self.box.name, key)
             self._failed.add(key)
-            with self.runtime.store.session() as s:
-                error = f"{type(exc).__name__}: {exc}"
-                s.add(Event(kind="poller.mail_failed", actor="poller",
-                            detail={"mailbox": self.box.name, "key": str(key), "error": error}))
+            self.sink.mail_failed(self.box.name, key, f"{type(exc).__name__}: {exc}")
             return 0
-
-    def _check_uidvalidity(self, uv: int | None) -> None:
-        if uv is None:
-            return
-        with self.runtime.store.session() as s:
-            state = s.get(MailboxState, self.box.name)
-            if state is not None and state.uidvalidity not in (None, uv):
-                log.warning("mailbox %s: UIDVALIDITY changed %s → %s; resyncing by Message-ID + sha256",
-                            self.box.name, state.uidvalidity, uv)
-                s.add(Event(kind="poller.uidvalidity_changed", actor="poller",
-                            detail={"mailbox": self.box.name, "old": state.uidvalidity, "new": uv}))
-                state.last_uid = 0
-
-    def _record_poll(self, uv: int | None, last_uid: int | None, error: str | None) -> None:
-        with self.runtime.store.session() as s:
-            state = s.get(MailboxState, self.box.name)
-            if state is None:
-                state = MailboxState(mailbox=self.box.name, last_uid=0)
-                s.add(state)
-            if error is None:
-                state.last_poll_at = utcnow()
-            state.last_error = error
-            if uv is not None:
-                state.uidvalidity = uv
-            if last_uid is not None and last_uid > (state.last_uid or 0):
-                state.last_uid = last_uid
 
     # -- the loop -----------------------------------------------------------------------------
 
-    def _cycle(self) -> float:
-        """The longest wait without searching the folder: also the heartbeat period."""
-        return min(self.settings.idle_timeout, self.settings.heartbeat_interval)
-
-    def _idle_cycle(self, mailbox: ImapMailbox) -> bool:
-        """IDLE until new mail is announced (True), the cycle is over or we must stop (False)."""
-        failpoints.hit("before_idle")
-        if mailbox.idle_start():
-            mailbox.idle_end()
-            return True
-        started = time.monotonic()
-        try:
-            while not self.stop.is_set() and self.lease.held:
-                left = self._cycle() - (time.monotonic() - started)
-                if left <= 0:
-                    return False  # re-issue IDLE well before servers drop it (RFC 2177: 29 minutes)
-                if announces_new_mail(mailbox.idle_wait(min(1.0, left))):
-                    return True
-            return False
-        finally:
-            mailbox.idle_end()
+    def _keep_waiting(self) -> bool:
+        return not self.stop.is_set() and self.lease.held
 
     def _waiting(self, mailbox: ImapMailbox) -> bool:
         """Right before waiting: was new mail announced to another command, or is some still in the folder?"""
@@ -230,12 +162,9 @@ class Watcher:
                 if self._waiting(mailbox):
                     self.sweep(mailbox)
                     continue
-                self._record_poll(mailbox.uidvalidity, None, None)  # heartbeat: the server answered a search
-                if mailbox.has_idle():
-                    announced = self._idle_cycle(mailbox)
-                else:
-                    announced = False
-                    self.stop.wait(min(self.settings.poll_interval, self.settings.heartbeat_interval))
+                self.sink.folder_seen(self.box.name, mailbox.uidvalidity, None, None)  # heartbeat
+                wait = self.settings.idle_timeout if mailbox.has_idle() else self.settings.poll_interval
+                announced = mailbox.wait_for_mail(min(wait, self.settings.heartbeat_interval), self._keep_waiting)
                 if not announced:
                     self._failed.clear()  # a full cycle passed: try the failed mails once more
         finally:
@@ -272,7 +201,7 @@ class Watcher:
                     delay = backoff.next()
                     log.warning("mailbox %s: %s: %s; reconnecting in %.1fs", self.box.name,
                                 type(exc).__name__, exc, delay)
-                    self._record_poll(None, None, f"{type(exc).__name__}: {exc}")
+                    self.sink.folder_seen(self.box.name, None, None, f"{type(exc).__name__}: {exc}")
                     self.stop.wait(delay)
         finally:
             self.lease.release()

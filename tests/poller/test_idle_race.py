@@ -18,6 +18,7 @@ import pytest
 
 from intake import failpoints
 from intake.config import load_settings
+from intake.delivery import watcher
 from intake.poller.watch import Watcher
 from intake.runtime import Runtime, build_runtime
 from intake.tables import MailboxState
@@ -52,11 +53,11 @@ def runtime(tmp_path: Path, dovecot: Any) -> Runtime:
 @pytest.fixture
 def watching(runtime: Runtime) -> Iterator[Watcher]:
     stop = threading.Event()
-    watcher = Watcher(runtime, runtime.settings.mailboxes[0], stop)
-    thread = threading.Thread(target=watcher.run, daemon=True)
+    w = watcher(runtime, runtime.settings.mailboxes[0], stop)
+    thread = threading.Thread(target=w.run, daemon=True)
     thread.start()
     try:
-        yield watcher
+        yield w
     finally:
         stop.set()
         thread.join(15)
@@ -93,8 +94,8 @@ def test_a_mail_delivered_inside_the_window_is_picked_up_without_waiting_for_mor
     dovecot.append(_mail(0))  # the first sweep finds this one; the window opens after it
     with failpoints.on(window, _deliver_once(dovecot, 1)):
         stop = threading.Event()
-        watcher = Watcher(runtime, runtime.settings.mailboxes[0], stop)
-        thread = threading.Thread(target=watcher.run, daemon=True)
+        w = watcher(runtime, runtime.settings.mailboxes[0], stop)
+        thread = threading.Thread(target=w.run, daemon=True)
         thread.start()
         try:
             _wait(lambda: len(runtime.queue.ingested) == 2 and dovecot.uids("INBOX") == [], 10,  # type: ignore[attr-defined]
@@ -122,7 +123,7 @@ def test_an_idling_poller_records_a_heartbeat_so_it_is_not_reported_stale(doveco
                               "INTAKE_HEARTBEAT_INTERVAL": "1"})
     runtime = build_runtime(settings)
     stop = threading.Event()
-    thread = threading.Thread(target=Watcher(runtime, settings.mailboxes[0], stop).run, daemon=True)
+    thread = threading.Thread(target=watcher(runtime, settings.mailboxes[0], stop).run, daemon=True)
     thread.start()
     try:
         _wait(lambda: _state(runtime) is not None, 10, "the first sweep")
@@ -141,7 +142,7 @@ def test_a_mail_missed_by_idle_is_found_by_the_safety_sweep(dovecot: Any, tmp_pa
     runtime = build_runtime(settings)
     monkeypatch.setattr("intake.poller.imap.announces_new_mail", lambda responses: False)
     stop = threading.Event()
-    thread = threading.Thread(target=Watcher(runtime, settings.mailboxes[0], stop).run, daemon=True)
+    thread = threading.Thread(target=watcher(runtime, settings.mailboxes[0], stop).run, daemon=True)
     thread.start()
     try:
         _wait(lambda: _state(runtime) is not None, 10, "the first sweep")

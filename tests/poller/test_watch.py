@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from intake.backoff import Backoff
 from intake.config import load_settings
-from intake.poller.watch import Backoff, Watcher
+from intake.delivery import watcher
 from intake.runtime import Runtime, build_runtime
 from intake.tables import Event, Message
 
@@ -65,8 +66,8 @@ def test_a_mail_that_fails_to_store_is_recorded_and_the_others_go_on(runtime: Ru
         return real(raw, *args, **kwargs)
 
     monkeypatch.setattr(runtime.store, "record_message", flaky)
-    watcher = Watcher(runtime, runtime.settings.mailboxes[0], threading.Event())
-    assert watcher.sweep(box) == 2
+    w = watcher(runtime, runtime.settings.mailboxes[0], threading.Event())
+    assert w.sweep(box) == 2
     assert [k for k, _ in box.done_keys] == [1, 3]  # mail 2 stays in the folder for the next sweep
     with runtime.store.session() as s:
         failed = s.scalars(select(Event).where(Event.kind == "poller.mail_failed")).all()
@@ -76,20 +77,20 @@ def test_a_mail_that_fails_to_store_is_recorded_and_the_others_go_on(runtime: Ru
 
 def test_a_mail_is_filed_away_only_after_it_is_stored_and_processed(runtime: Runtime) -> None:
     box = FakeMailbox(samples("05-missing-phone.eml"))
-    watcher = Watcher(runtime, runtime.settings.mailboxes[0], threading.Event())
-    watcher.sweep(box)
+    w = watcher(runtime, runtime.settings.mailboxes[0], threading.Event())
+    w.sweep(box)
     with runtime.store.session() as s:
         [message] = s.scalars(select(Message)).all()
         assert (message.uidvalidity, message.uid, message.status) == (7, 1, "processed")
     assert box.done_keys == [(1, False)]
-    assert watcher.sweep(FakeMailbox(samples("05-missing-phone.eml"))) == 1  # seen again: a no-op
+    assert w.sweep(FakeMailbox(samples("05-missing-phone.eml"))) == 1  # seen again: a no-op
     with runtime.store.session() as s:
         assert len(s.scalars(select(Message)).all()) == 1
 
 
 def test_an_oversized_mail_is_answered_from_its_header_and_filed_as_rejected(runtime: Runtime) -> None:
     box = FakeMailbox(samples("02-separate-photos-captions-in-body.eml"))  # ~1.5 MB, limit is 60 kB
-    Watcher(runtime, runtime.settings.mailboxes[0], threading.Event()).sweep(box)
+    watcher(runtime, runtime.settings.mailboxes[0], threading.Event()).sweep(box)
     assert box.header_fetches == [1] and box.done_keys == [(1, True)]
     with runtime.store.session() as s:
         [message] = s.scalars(select(Message)).all()
@@ -112,7 +113,7 @@ def test_a_mail_already_stored_under_its_uid_is_not_downloaded_again(runtime: Ru
     fetched: list[int] = []
     real_fetch = box.fetch
     box.fetch = lambda keys: (fetched.extend(keys), real_fetch(keys))[1]  # type: ignore[method-assign]
-    Watcher(runtime, runtime.settings.mailboxes[0], threading.Event()).sweep(box)
+    watcher(runtime, runtime.settings.mailboxes[0], threading.Event()).sweep(box)
     assert fetched == [] and box.done_keys == [(1, False)]
     with runtime.store.session() as s:
         [message] = s.scalars(select(Message)).all()
