@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-KNOWN_FIELDS = ("title", "source_unit", "authors", "phone", "reviewer")
+from intake.fields import DEFAULT_REQUIRED, KEYS
+
 PROCESSED_ACTIONS = ("move", "flag", "delete")
 
 
@@ -272,10 +273,10 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     smtp_url = str(get("smtp_url") or f"file://{data_dir / 'outbox'}")
     _check_url("INTAKE_SMTP_URL", smtp_url, SMTP_SCHEMES)
 
-    required = _list(get("required_fields", "title,source_unit,authors,phone"))
+    required = _list(get("required_fields", ",".join(DEFAULT_REQUIRED)))
     for name in required:
-        if name not in KNOWN_FIELDS:
-            raise ConfigError("INTAKE_REQUIRED_FIELDS", f"unknown field {name!r} (known: {', '.join(KNOWN_FIELDS)})")
+        if name not in KEYS:
+            raise ConfigError("INTAKE_REQUIRED_FIELDS", f"unknown field {name!r} (known: {', '.join(KEYS)})")
     reviewers = tuple(_address("INTAKE_REVIEWERS", r) for r in _list(get("reviewers", "reviewer@localhost")))
     if not reviewers:
         raise ConfigError("INTAKE_REVIEWERS", "at least one reviewer address is required")

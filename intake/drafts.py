@@ -5,19 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from intake.fields import FIELDS as REGISTRY
+from intake.fields import VALUED
 from intake.models import BODY_KINDS, Block, Draft, FieldValue, Photo
 
-FIELDS = ("title", "source_unit", "authors", "phone", "reviewer")
+FIELDS = tuple(f.key for f in REGISTRY)  # title, source_unit, authors, phone, reviewer, … in notice order
 
 
 def contract_json(draft: Draft) -> dict[str, Any]:
-    """The `draft` object of DESIGN.md §4 (stable keys)."""
+    """The `draft` object of DESIGN.md §4 (stable keys; a new field of intake.fields adds one)."""
+    fields: dict[str, Any] = {key: list(draft.authors) if key == "authors" else draft.field(key) for key in FIELDS}
     return {
-        "title": draft.field("title"),
-        "source_unit": draft.field("source_unit"),
-        "authors": list(draft.authors),
-        "phone": draft.field("phone"),
-        "reviewer": draft.field("reviewer"),
+        **fields,
         "word_count": draft.word_count,
         "manuscript": draft.manuscript,
         "body_text": draft.body_text,
@@ -40,8 +39,9 @@ def _unfv(data: Any) -> FieldValue | None:
 def to_stored(draft: Draft) -> dict[str, Any]:
     """Everything needed to rebuild the draft later (photo bytes live in the blob store)."""
     return {
-        "title": _fv(draft.title), "source_unit": _fv(draft.source_unit), "phone": _fv(draft.phone),
-        "reviewer": _fv(draft.reviewer), "authors": list(draft.authors), "authors_found_in": draft.authors_found_in,
+        "title": _fv(draft.title), "source_unit": _fv(draft.source_unit),
+        **{f.key: _fv(draft.values.get(f.key)) for f in VALUED},
+        "authors": list(draft.authors), "authors_found_in": draft.authors_found_in,
         "photographers": list(draft.photographers), "manuscript": draft.manuscript,
         "manuscript_format": draft.manuscript_format,
         "blocks": [{"kind": b.kind, "text": b.text, "level": b.level, "photo": b.photo} for b in draft.blocks],
@@ -54,9 +54,10 @@ def to_stored(draft: Draft) -> dict[str, Any]:
 
 
 def from_stored(data: dict[str, Any]) -> Draft:
+    values = {f.key: v for f in VALUED if (v := _unfv(data.get(f.key))) is not None}
     return Draft(
-        title=_unfv(data.get("title")), source_unit=_unfv(data.get("source_unit")), phone=_unfv(data.get("phone")),
-        reviewer=_unfv(data.get("reviewer")), authors=tuple(data.get("authors") or ()),
+        title=_unfv(data.get("title")), source_unit=_unfv(data.get("source_unit")), values=values,
+        authors=tuple(data.get("authors") or ()),
         authors_found_in=data.get("authors_found_in"), photographers=tuple(data.get("photographers") or ()),
         manuscript=data.get("manuscript"), manuscript_format=str(data.get("manuscript_format") or "body"),
         blocks=tuple(Block(b["kind"], b.get("text", ""), int(b.get("level", 0)), b.get("photo"))
@@ -79,14 +80,14 @@ def merge(old: Draft, new: Draft | None, replaces_manuscript: bool) -> Draft:
         return base
 
     def pick(name: str) -> FieldValue | None:
-        value: FieldValue | None = getattr(new, name) or getattr(old, name)
-        return value
+        return new.value(name) or old.value(name)
 
     authors = new.authors or old.authors
+    values = {f.key: v for f in VALUED if (v := pick(f.key)) is not None}
     return replace(
         base,
         title=pick("title") if replaces_manuscript else (old.title or new.title),
-        source_unit=pick("source_unit"), phone=pick("phone"), reviewer=pick("reviewer"),
+        source_unit=pick("source_unit"), values=values,
         authors=authors, authors_found_in=new.authors_found_in if new.authors else old.authors_found_in,
     )
 

@@ -8,6 +8,7 @@ reasons rules report, and the outcome the pipeline decides.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,21 +134,47 @@ class FieldValue:
     found_in: str  # e.g. "manuscript:first_lines", "manuscript:closing", "body", "subject", "signature"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=True)
 class Draft:
-    """The draft article extracted from one submission."""
+    """The draft article extracted from one submission.
+
+    Title, unit and authors have their own slots (their own extraction rules); every other
+    metadata field of `intake.fields` (phone, reviewer, …) is one FieldValue in `values`.
+    """
 
     title: FieldValue | None
     source_unit: FieldValue | None
     authors: tuple[str, ...]
     authors_found_in: str | None
-    phone: FieldValue | None
-    reviewer: FieldValue | None
     blocks: tuple[Block, ...]
     photos: tuple[Photo, ...]
     manuscript: str | None  # file name of the manuscript, or None when from the mail body
     manuscript_format: str  # "docx", "doc", "wps", "pdf", "txt", "body", ...
     photographers: tuple[str, ...] = ()
+    values: Mapping[str, FieldValue] = field(default_factory=dict)
+
+    __hash__ = None  # type: ignore[assignment]  # holds a dict
+
+    @property
+    def phone(self) -> FieldValue | None:
+        return self.values.get("phone")
+
+    @property
+    def reviewer(self) -> FieldValue | None:
+        return self.values.get("reviewer")
+
+    def value(self, name: str) -> FieldValue | None:
+        """The FieldValue of a single-valued field (None for authors: see `authors`)."""
+        if name in ("title", "source_unit"):
+            found: FieldValue | None = getattr(self, name)
+            return found
+        return self.values.get(name)
+
+    def found_in(self, name: str) -> str | None:
+        if name == "authors":
+            return self.authors_found_in if self.authors else None
+        value = self.value(name)
+        return value.found_in if value else None
 
     @property
     def body_text(self) -> str:
@@ -162,8 +189,8 @@ class Draft:
     def field(self, name: str) -> str | None:
         if name == "authors":
             return "、".join(self.authors) or None
-        value = getattr(self, name)
-        return value.value if isinstance(value, FieldValue) else None
+        value = self.value(name)
+        return value.value if value else None
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from urllib.parse import quote
 import jinja2
 
 from intake.classify import LOOP_TAG
+from intake.fields import KEYS, wording
 from intake.text import one_line, safe_filename
 
 SMTP_POLICY = compat32.clone(linesep="\r\n")
@@ -67,7 +68,14 @@ def environment(root: str) -> jinja2.Environment:
     )
     env.filters["filesize"] = filesize
     env.filters["join_authors"] = join_authors
+    env.globals.update(template_globals())
     return env
+
+
+def template_globals() -> dict[str, Any]:
+    """What every template may read besides its context: the fields of intake.fields in notice
+    order and their name and example in each language."""
+    return {"field_keys": list(KEYS), "field_wording": {lang: wording(lang) for lang in ("zh-CN", "en")}}
 
 
 @dataclass(frozen=True)

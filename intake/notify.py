@@ -189,8 +189,7 @@ def plan(subject: Subject, settings: Settings, photo_bytes: Callable[[Photo], by
         planned.append(Planned(kind, _envelope(subject, settings, kind, subject.contributor), public))
     if subject.outcome in REVIEW_OUTCOMES and subject.draft is not None:
         draft = subject.draft
-        metadata = [{"field": name, "value": draft.field(name),
-                     "found_in": draft.authors_found_in if name == "authors" else _found_in(draft, name)}
+        metadata = [{"field": name, "value": draft.field(name), "found_in": draft.found_in(name)}
                     for name in FIELDS]
         files, listed = _review_files(subject, settings, context, photo_bytes)
         notes = [w for w in context["warnings"] if w["code"] != "not_answered_automatic_sender"]  # said on top
@@ -201,7 +200,3 @@ def plan(subject: Subject, settings: Settings, photo_bytes: Callable[[Photo], by
             planned.append(Planned(NoticeKind.REVIEW_REQUEST, env, review_ctx, files))
     return planned
 
-
-def _found_in(draft: Draft, name: str) -> str | None:
-    value = getattr(draft, name)
-    return getattr(value, "found_in", None)

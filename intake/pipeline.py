@@ -72,7 +72,7 @@ def followup_extraction(mail: ParsedMail, base: Draft) -> Extraction:
     meta = find_metadata([], strip_quoted(mail.text_body).splitlines(), "", None)
     update = Draft(
         title=None, source_unit=meta.source_unit, authors=meta.authors, authors_found_in=meta.authors_found_in,
-        phone=meta.phone, reviewer=meta.reviewer, blocks=(), photos=(), manuscript=None, manuscript_format="body",
+        values=meta.values, blocks=(), photos=(), manuscript=None, manuscript_format="body",
     )
     kept = tuple(r for r in found.reasons if r.severity in ("warning", "hold") and r.code != "external_link")
     return Extraction(merge(base, update, replaces_manuscript=False), kept)

@@ -22,6 +22,7 @@ from intake.backscatter import Gate, record_unknown_rejection, rejection_gate
 from intake.classify import no_auto_answer
 from intake.config import Settings
 from intake.drafts import contract_json, from_stored, stored_body_text, to_stored
+from intake.fields import COLUMNS
 from intake.mail import parse_mail
 from intake.models import Attachment, Draft, NoticeKind, Outcome, ParsedMail, Photo, Reason
 from intake.notify import CONTRIBUTOR_KINDS, Planned, Subject, plan
@@ -157,8 +158,8 @@ def _save_submission(
     if ev.outcome in STATUS_OF:
         sub.status = STATUS_OF[ev.outcome]
     sub.outcome, sub.reason = ev.outcome.value, ev.reason.code if ev.reason else None
-    sub.title, sub.source_unit, sub.phone, sub.reviewer = (
-        draft.field("title"), draft.field("source_unit"), draft.field("phone"), draft.field("reviewer"))
+    for column in COLUMNS:  # title, source_unit, phone, reviewer
+        setattr(sub, column, draft.field(column))
     sub.authors, sub.word_count, sub.manuscript = list(draft.authors), draft.word_count, draft.manuscript
     sub.content_hash, sub.simhash = content_hash(draft.body_text), simhash(draft.body_text)
     sub.missing, sub.warnings = ev.missing, [w.code for w in ev.warnings]

@@ -202,7 +202,7 @@ def _context(tmp_path: Path, outcome: Outcome, reasons: tuple[Reason, ...] = ())
         title=FieldValue("市直机关工委举办\n青年干部读书分享会", "manuscript:first_lines"),
         source_unit=FieldValue("青禾市财政局\n机关党委", "manuscript:first_lines"),
         authors=("张三", "李四"), authors_found_in="manuscript:first_lines",
-        phone=FieldValue("13912345678", "body"), reviewer=None,
+        values={"phone": FieldValue("13912345678", "body")},
         blocks=(Block("paragraph", "正文第一段。"),), photos=(), manuscript="稿件.docx", manuscript_format="docx",
     )
     settings = load_settings({"INTAKE_DATA_DIR": str(tmp_path)})

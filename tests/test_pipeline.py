@@ -164,7 +164,7 @@ def test_a_follow_up_is_never_a_duplicate_of_its_own_submission() -> None:
     """When completing an earlier draft the duplicate check is off: the contributor's phone completes it."""
     base = Draft(
         title=FieldValue("读书分享会", "subject"), source_unit=FieldValue("青禾市财政局", "manuscript:first_lines"),
-        authors=("张三",), authors_found_in="manuscript:first_lines", phone=None, reviewer=None,
+        authors=("张三",), authors_found_in="manuscript:first_lines",
         blocks=(Block("paragraph", ARTICLE),), photos=(), manuscript="稿件.docx", manuscript_format="docx",
     )
     reply = EmailMessage()
@@ -229,7 +229,7 @@ def test_a_spam_verdict_ignores_even_a_complete_submission() -> None:
 def test_an_automatic_mail_never_completes_an_earlier_submission() -> None:
     """A vacation reply to our 'please complete' notice is no follow-up."""
     base = Draft(title=FieldValue("读书分享会", "subject"), source_unit=None, authors=(), authors_found_in=None,
-                 phone=None, reviewer=None, blocks=(Block("paragraph", ARTICLE),), photos=(), manuscript="稿件.docx",
+                 blocks=(Block("paragraph", ARTICLE),), photos=(), manuscript="稿件.docx",
                  manuscript_format="docx")
     result = run(submission(headers={"Auto-Submitted": "auto-replied"}), followup_of=base)
     assert result.outcome == Outcome.IGNORED

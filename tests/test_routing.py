@@ -20,7 +20,7 @@ def settings(tmp_path: Path, routing: dict[str, Any] | None = None) -> Settings:
 def draft(unit: str | None = "青禾市财政局机关党委", title: str = "读书分享会", body: str = "正文。") -> Draft:
     return Draft(
         title=FieldValue(title, "subject"), source_unit=FieldValue(unit, "body") if unit else None,
-        authors=("张三",), authors_found_in="body", phone=None, reviewer=None,
+        authors=("张三",), authors_found_in="body",
         blocks=(Block("paragraph", body),), photos=(), manuscript=None, manuscript_format="body",
     )
 

@@ -100,7 +100,7 @@ def build_draft(
     photographers = tuple(dict.fromkeys(meta.photographers + credits_in([p.caption for p in photos])))
     title = FieldValue(ms.items[title_item].text, "manuscript") if title_item is not None else meta.title
     draft = Draft(title=title, source_unit=meta.source_unit, authors=meta.authors,
-                  authors_found_in=meta.authors_found_in, phone=meta.phone, reviewer=meta.reviewer,
+                  authors_found_in=meta.authors_found_in, values=meta.values,
                   blocks=tuple(blocks), photos=tuple(photos), manuscript=ms.filename,
                   manuscript_format=ms.format, photographers=photographers)
     warnings = photo_warnings(photos, bool(photographers), bool(outside.photos))

@@ -12,15 +12,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from intake.extract.units import is_unit
+from intake.fields import FIELDS
 from intake.text import HAN, clean_line
 
+# kind → label synonyms: every field of intake.fields that has labels, plus photo credits and
+# labels that are metadata but no field of ours (so their lines are not taken as body text)
+_FIELD_LABELS = {f.key: f.labels for f in FIELDS if f.labels}
+_CLAIMED = {label for labels in _FIELD_LABELS.values() for label in labels}
 LABELS: dict[str, tuple[str, ...]] = {
-    "source_unit": ("作者单位", "供稿单位", "报送单位", "拟稿单位", "投稿单位", "信息来源", "工作单位", "来源", "单位"),
-    "author": ("撰稿人", "拟稿人", "通讯员", "作者", "撰稿", "供稿", "记者", "执笔", "文字", "文"),
-    "phone": ("联系电话", "联系方式", "手机号码", "手机号", "电话", "手机"),
-    "reviewer": ("审核人", "审核", "审稿", "审签", "签发", "审定", "把关人"),
+    **_FIELD_LABELS,
     "photographer": ("摄影", "图片", "图"),
-    "other": ("联系人", "电子邮箱", "邮箱", "通讯地址", "地址", "邮编"),
+    "other": tuple(x for x in ("联系人", "电子邮箱", "邮箱", "通讯地址", "地址", "邮编") if x not in _CLAIMED),
 }
 _KIND = {label: kind for kind, labels in LABELS.items() for label in labels}
 _SLASH_ONLY = frozenset({"文", "图", "图片"})  # "图：…"/"图片：…" are captions, "图/张三" is a credit
@@ -126,7 +128,7 @@ def find_hits(lines: list[str]) -> tuple[list[Hit], set[int]]:
             continue
         lead = _LEAD_CREDIT.match(line)
         if lead and len(line) > lead.end():
-            hits.append(Hit("author", lead["credit"], i))
+            hits.append(Hit("authors", lead["credit"], i))
             continue
         bracketed = _bracketed(line, i)
         if bracketed:

@@ -23,6 +23,7 @@ from intake.extract.labels import Hit, find_hits
 from intake.extract.names import normalise_phone, split_credits, split_names
 from intake.extract.secrecy import is_marking_line
 from intake.extract.units import closing_lines, closing_unit, parse_subject, signature_lines, signature_unit
+from intake.fields import VALUED, Field
 from intake.models import FieldValue
 from intake.text import clean_line, file_stem
 
@@ -39,12 +40,19 @@ class Metadata:
     source_unit: FieldValue | None
     authors: tuple[str, ...]
     authors_found_in: str | None
-    phone: FieldValue | None
-    reviewer: FieldValue | None
+    values: dict[str, FieldValue]  # the other fields (intake.fields.VALUED): phone, reviewer, …
     photographers: tuple[str, ...]
     used_lines: frozenset[int]
     title_line: int | None
     used_table_lines: frozenset[int] = frozenset()
+
+    @property
+    def phone(self) -> FieldValue | None:
+        return self.values.get("phone")
+
+    @property
+    def reviewer(self) -> FieldValue | None:
+        return self.values.get("reviewer")
 
 
 def title_index(lines: list[str], used: set[int] | frozenset[int] = frozenset()) -> int | None:
@@ -66,7 +74,7 @@ def _people(hits: list[Hit]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     authors: list[str] = []
     photographers: list[str] = []
     for hit in hits:
-        if hit.kind == "author":
+        if hit.kind == "authors":
             a, p = split_credits(hit.value)
             authors += [x for x in a if x not in authors]
             photographers += [x for x in p if x not in photographers]
@@ -75,23 +83,35 @@ def _people(hits: list[Hit]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(authors), tuple(photographers)
 
 
-def _first(kind: str, sources: list[tuple[list[Hit], str]]) -> FieldValue | None:
+def _first(kind: str, sources: list[tuple[list[Hit], str]], shape: str = "text") -> FieldValue | None:
     for hits, found_in in sources:
         for hit in hits:
             if hit.kind != kind:
                 continue
-            value = normalise_phone(hit.value) if kind == "phone" else hit.value
+            value = normalise_phone(hit.value) if shape == "phone" else hit.value
             if value:
                 return FieldValue(value, found_in)
     return None
 
 
-def _signature_phone(body_lines: list[str]) -> FieldValue | None:
+def _signature_value(f: Field, body_lines: list[str]) -> FieldValue | None:
+    """An unlabelled value in the sender's signature block (only phone numbers are recognisable)."""
+    if not f.signature or f.shape != "phone":
+        return None
     for _, line in signature_lines(body_lines):
         phone = normalise_phone(line)
         if phone:
             return FieldValue(phone, "signature")
     return None
+
+
+def _values(sources: list[tuple[list[Hit], str]], body_lines: list[str]) -> dict[str, FieldValue]:
+    values: dict[str, FieldValue] = {}
+    for f in VALUED:
+        found = _first(f.key, sources, f.shape) or _signature_value(f, body_lines)
+        if found:
+            values[f.key] = found
+    return values
 
 
 def _source_unit(
@@ -151,8 +171,7 @@ def find_metadata(
         source_unit=_source_unit(sources, manuscript_lines, body_lines, subject, filename),
         authors=authors,
         authors_found_in=authors_found_in,
-        phone=_first("phone", sources) or _signature_phone(body_lines),
-        reviewer=_first("reviewer", sources),
+        values=_values(sources, body_lines),
         photographers=photographers,
         used_lines=frozenset(used),
         title_line=index,

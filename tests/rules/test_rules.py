@@ -28,6 +28,8 @@ def draft(words: int = 500, **fields: object) -> Draft:
         "manuscript_format": "docx",
     }
     values.update(fields)
+    kept = {k: values.pop(k) for k in ("phone", "reviewer")}  # single-valued fields live in Draft.values
+    values["values"] = {k: v for k, v in kept.items() if v is not None}
     return Draft(**values)  # type: ignore[arg-type]
 
 

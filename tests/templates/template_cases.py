@@ -13,6 +13,8 @@ from typing import Any
 
 import jinja2
 
+from intake.notices import template_globals
+
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 LANGS = ("zh-CN", "en")
 KINDS = ("acknowledgement", "incomplete", "rejection", "review_request")
@@ -44,6 +46,7 @@ def make_env() -> jinja2.Environment:
     )
     env.filters["filesize"] = filesize
     env.filters["join_authors"] = join_authors
+    env.globals.update(template_globals())  # field names and examples from intake/fields.py
     return env
 
 
