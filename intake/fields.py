@@ -9,7 +9,8 @@ here (plus its tests); a field with `column=True` also needs a column and a migr
 - "title": the manuscript's title line (then subject, file name): special rules in extract.
 - "unit": a unit name, also from 落款, subject, signature and file name.
 - "names": a list of people (作者 and credits), split on every separator people type.
-- "phone": a phone number, normalised (mobile 11 digits, landline area-number).
+- "phone": a phone number, normalised (mobile 11 digits, landline area-number[-extension]).
+- "person": one person's name, without a job title or bracketed note (a sign-off).
 - "text": the labelled value as written (a name, a date, an address …).
 """
 
@@ -18,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Shape = Literal["title", "unit", "names", "phone", "text"]
+Shape = Literal["title", "unit", "names", "phone", "person", "text"]
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,13 @@ FIELDS: tuple[Field, ...] = (
           ("作者单位", "供稿单位", "报送单位", "拟稿单位", "投稿单位", "信息来源", "工作单位", "来源", "单位"),
           "来源单位", "Source (unit)", "来源单位：青禾市财政局机关党委", "来源单位：青禾市财政局机关党委",
           required=True, column=True, signature=True),
-    Field("authors", "names", ("撰稿人", "拟稿人", "通讯员", "作者", "撰稿", "供稿", "记者", "执笔", "文字", "文"),
+    Field("authors", "names", ("撰稿人", "拟稿人", "供稿人", "执笔人", "通讯员", "作者", "撰稿", "拟稿", "供稿", "记者",
+                               "执笔", "文字", "文"),
           "作者", "Author(s)", "作者：张三、李四", "作者：张三、李四", required=True),
     Field("phone", "phone", ("联系电话", "联系方式", "手机号码", "手机号", "电话", "手机"),
           "联系电话", "Contact phone", "联系电话：138 0000 0000", "联系电话：138 0000 0000",
           required=True, column=True, signature=True),
-    Field("reviewer", "text", ("审核人", "审核", "审稿", "审签", "签发", "审定", "把关人"),
+    Field("reviewer", "person", ("审核人", "审核", "审稿", "审签", "签发", "审定", "把关人"),
           "审核人", "Approved by", "审核人：王五", "审核人：王五", column=True),
 )
 
@@ -57,7 +59,7 @@ KEYS: tuple[str, ...] = tuple(f.key for f in FIELDS)
 DEFAULT_REQUIRED: tuple[str, ...] = tuple(f.key for f in FIELDS if f.required)
 COLUMNS: tuple[str, ...] = tuple(f.key for f in FIELDS if f.column)
 # Fields kept as one FieldValue in Draft.values (title, unit and names have their own slots)
-VALUED: tuple[Field, ...] = tuple(f for f in FIELDS if f.shape in ("phone", "text"))
+VALUED: tuple[Field, ...] = tuple(f for f in FIELDS if f.shape in ("phone", "person", "text"))
 
 
 def wording(lang: str) -> dict[str, dict[str, str]]:

@@ -69,9 +69,34 @@ def sort_attachments(attachments: tuple[Attachment, ...], limits: ExtractLimits)
     return out
 
 
+_RTF = b"{\\rtf"
+# Word opens these under a .doc/.wps name too: OA systems export "Word" files as HTML or MHT,
+# Word 2003 saves XML; LibreOffice reads them all
+_WORD_AS_TEXT = (b"<html", b"<!doctype html", b"mime-version:", b"<?xml")
+
+
+def _not_a_word_file(data: bytes, ext: str) -> str | None:
+    """Why `data` cannot be the Word/WPS file its name says, or None when it may be one.
+
+    LibreOffice opens any bytes as plain text, so random bytes or a truncated download named
+    .doc would become a "manuscript" of garbage, and the covering note would be read as its
+    metadata. Contributors must hear that the file cannot be opened.
+    """
+    if not data.strip():
+        return f"empty .{ext} file"
+    head = data[:2048].lstrip().lower()
+    if data.startswith((b"PK\x03\x04", OLE_MAGIC, _RTF)) or head.startswith(b"%pdf-"):
+        return None
+    if ext in ("doc", "wps") and any(marker in head for marker in _WORD_AS_TEXT):
+        return None
+    return f"not a valid .{ext} file (neither Word nor WPS format)"
+
+
 def read_manuscript(att: Attachment, limits: ExtractLimits) -> Manuscript:
     """Dispatch on the content's magic bytes first, then on the extension."""
     data, ext, name = att.payload, att.extension, att.filename
+    if ext in ("docx", "docm", "doc", "wps") and (why := _not_a_word_file(data, ext)):
+        raise ExtractError("unreadable_manuscript", why)
     if data.startswith(b"PK\x03\x04") and ext != "odt":
         return read_docx(data, name, limits, fmt=ext if ext in ("docx", "docm") else "docx")
     if data.startswith(OLE_MAGIC):

@@ -20,9 +20,16 @@ import re
 from dataclasses import dataclass
 
 from intake.extract.labels import Hit, find_hits
-from intake.extract.names import normalise_phone, split_credits, split_names
+from intake.extract.names import normalise_phone, person, split_credits, split_names
 from intake.extract.secrecy import is_marking_line
-from intake.extract.units import closing_lines, closing_unit, parse_subject, signature_lines, signature_unit
+from intake.extract.units import (
+    FORM_HEADING,
+    closing_lines,
+    closing_unit,
+    parse_subject,
+    signature_lines,
+    signature_unit,
+)
 from intake.fields import VALUED, Field
 from intake.models import FieldValue
 from intake.text import clean_line, file_stem
@@ -60,7 +67,7 @@ def title_index(lines: list[str], used: set[int] | frozenset[int] = frozenset())
     seen = 0
     for i, raw in enumerate(lines):
         line = clean_line(raw)
-        if not line or i in used or is_marking_line(line):
+        if not line or i in used or is_marking_line(line) or FORM_HEADING.match(line):
             continue
         seen += 1
         if len(line) <= _MAX_TITLE and not _HEADING.match(line) and line[-1] not in "。！？；，：,;:":
@@ -88,7 +95,8 @@ def _first(kind: str, sources: list[tuple[list[Hit], str]], shape: str = "text")
         for hit in hits:
             if hit.kind != kind:
                 continue
-            value = normalise_phone(hit.value) if shape == "phone" else hit.value
+            value = normalise_phone(hit.value) if shape == "phone" else person(hit.value) if shape == "person" \
+                else hit.value
             if value:
                 return FieldValue(value, found_in)
     return None

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from intake.text import HAN
 
-_ROLE_PREFIX = re.compile(r"^(?:本报|本台|特约|见习)?(?:通讯员|记者|作者|撰稿人?|执笔|拟稿人|文字)\s*[：:/／]?\s*")
+_ROLE_PREFIX = re.compile(
+    r"^(?:本报|本台|本网|特约|见习)?(?:通讯员|记者|作者|撰稿人?|执笔人?|拟稿人?|供稿人|文字)\s*[：:/／]?\s*")
 _SEP = re.compile(r"[、，,;；/／\s]+")
 _NAME = re.compile(rf"^[{HAN}][{HAN}·•]{{1,7}}$|^[A-Za-z][A-Za-z.\-]{{1,30}}$")
 _PHOTO_NOTE = re.compile(r"摄影|摄|图片|图")
@@ -21,13 +23,23 @@ _LANDLINE = re.compile(r"(?<!\d)(?:[（(](0\d{2,3})[）)]\s*|(0\d{2,3})(?:\s*[-�
 _LANDLINE_PLAIN = re.compile(r"(?<!\d)(0\d{9,11})(?!\d)")
 
 
+# "刘  畅"/"江　涛": a two-character name typed with padding, between separators or at either end
+_PADDED = re.compile(rf"(?:^|(?<=[、,;/\s]))([{HAN}])[ \t]+([{HAN}])(?=$|[、,;/\s])")
+_CONJUNCTION = re.compile(r"(?<=..)[和与及](?=..)")  # "张三和李四", "郑宇与冯倩", "刘宁及杨柳"
+
+
+def nfkc(value: str) -> str:
+    """Full-width letters, digits, spaces and punctuation as typed by Chinese IMEs → ASCII forms."""
+    return unicodedata.normalize("NFKC", value)
+
+
 def _tokens(value: str) -> list[str]:
     out: list[str] = []
+    value = _PADDED.sub(r"\1\2", _PADDED.sub(r"\1\2", nfkc(value)))  # twice: "张 三 李 四" overlaps
     for raw in _SEP.split(value):
         token = _ROLE_PREFIX.sub("", raw).strip("（）()【】[]。.").removesuffix("等")
-        if len(token) >= 5 and "和" in token[2:-1]:
-            i = token.index("和", 2)
-            out.extend([token[:i], token[i + 1 :]])
+        if len(token) >= 5 and _CONJUNCTION.search(token):
+            out.extend(x for x in _CONJUNCTION.split(token) if x)
         elif token:
             out.append(token)
     return out
@@ -61,24 +73,47 @@ def split_credits(value: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return split_names(value), ()
 
 
-def _landline(area: str, number: str) -> str | None:
+_EXTENSION = re.compile(r"^\s*(?:转|分机|ext\.?|x|-)\s*(\d{1,5})(?!\d)", re.I)
+# dashes people type between digit groups: en/em dashes, the full-width hyphen, 一 (yi) and ～
+_DIGIT_DASH = re.compile(r"(?<=\d)\s*[‐‑‒–—―一~～-]+\s*(?=\d)")
+
+
+def _landline(area: str, number: str, rest: str) -> str | None:
     phone = f"{area}-{number}"
-    return phone if re.fullmatch(r"0\d{2,3}-\d{7,8}", phone) else None
+    if not re.fullmatch(r"0\d{2,3}-\d{7,8}", phone):
+        return None
+    ext = _EXTENSION.match(rest)
+    return f"{phone}-{ext[1]}" if ext else phone
 
 
 def normalise_phone(value: str) -> str | None:
-    """First valid phone in `value`: mobiles as 11 digits, landlines as "0571-87654321"."""
+    """First valid phone in `value`: mobiles as 11 digits, landlines as "0571-87654321", with an
+    extension as "0571-87654321-8012". Full-width digits and any dash between digits are read."""
+    value = _DIGIT_DASH.sub("-", nfkc(value))
     found: list[tuple[int, str]] = []
     m = _MOBILE.search(value)
     if m:
         found.append((m.start(), re.sub(r"\D", "", m[1])))
     m = _LANDLINE.search(value)
-    if m and (phone := _landline(m[1] or m[2], re.sub(r"\D", "", m[3]))):
+    if m and (phone := _landline(m[1] or m[2], re.sub(r"\D", "", m[3]), value[m.end():])):
         found.append((m.start(), phone))
     m = _LANDLINE_PLAIN.search(value)
     if m:
         digits = m[1]
         area = 3 if digits[1] in "12" else 4  # 010 and 02x are the only three-digit area codes
-        if phone := _landline(digits[:area], digits[area:]):
+        if phone := _landline(digits[:area], digits[area:], value[m.end():]):
             found.append((m.start(), phone))
     return min(found)[1] if found else None
+
+
+_TITLE_WORDS = re.compile(
+    r"(?:党组|党委)?(?:成员|书记|副?(?:局长|主任|部长|科长|处长|院长|校长|所长|站长|队长|镇长|乡长|区长|县长|主席|经理|总编)"
+    r"|负责人|同志)$")
+
+
+def person(value: str) -> str:
+    """One person's name as a sign-off gives it: "周建华（党组成员、副局长）", "王五 局长" → the name."""
+    name = re.sub(r"\s*[（(][^）)]*[）)]?\s*$", "", nfkc(value).strip())
+    bare = _TITLE_WORDS.sub("", name).strip()
+    name = bare if re.fullmatch(rf"[{HAN}·]{{2,6}}", bare) else name
+    return _PADDED.sub(r"\1\2", name)

@@ -25,6 +25,26 @@ _SUBMIT_PREFIX = re.compile(rf"^{_SUBMIT}\s*[：:\-—－_ ]+\s*")
 _COLON = re.compile(r"^(?P<head>[^：:]{2,40})[：:]\s*(?P<rest>.+)$")
 _DASH = re.compile(r"^(?P<head>[^—\-－ ]{2,40})\s*(?:——|—|－|-| )\s*(?P<rest>.+)$")
 _SIG_DELIM = re.compile(r"^(?:--\s*|——+|-{2,}|_{3,})$")
+# what a subject says when it names no article: "投稿", "稿件", "新闻稿", "信息报送", "投稿-请审核",
+# "宣传稿件（附照片）"; never a title
+_GENERIC_WORD = (r"(?:投稿件?|来稿|供稿|稿件|稿子|新闻稿件?|宣传稿件?|通讯稿|信息稿?件?|简讯|新闻|文章|材料|报送|"
+                 r"信息报送|工作信息|工作动态|动态|附件|照片|图片|请审核|请审阅|请查收|请审|审核|审阅|查收|一篇|一则|"
+                 r"及|和|与|附|的|我单位|我局|我院|我校|我街道|我镇)")
+_GENERIC = re.compile(rf"^(?:{_GENERIC_WORD}|[\s\-—_:：,，、.。!！()（）【】\[\]+＋])+$")
+# the heading of a submission form at the top of a manuscript ("稿件报送单", "投稿信息表")
+# a subject that describes the mail: "城北区税务局投稿", "消防演练稿件及照片", "报送信息：…"
+_MAIL_WORD = (r"(?:投稿件?|来稿|供稿|稿件|稿子|新闻稿件?|宣传稿件?|通讯稿|信息稿件?|报送信息|信息报送|报送|"
+              r"[及和与附]照片|[及和与附]图片)")
+_GENERIC_PREFIX = re.compile(rf"^(?:{_MAIL_WORD}|新闻|信息)+\s*[：:\-—_ ]+\s*")
+_GENERIC_SUFFIX = re.compile(rf"^(?P<head>.+?)[\s\-—_:：,，]*(?:[（(]?{_MAIL_WORD}[）)]?)+$")
+FORM_HEADING = re.compile(
+    r"^.{0,12}?(?:稿件|投稿|信息|新闻|宣传)(?:报送|投稿|登记|审核|审批|审签)?(?:单|表|卡|登记表|信息表)$")
+
+
+def is_generic(text: str) -> bool:
+    """True for a subject or line that only says "a submission" (投稿, 稿件, 新闻稿 …)."""
+    text = clean_line(text)
+    return not text or bool(_GENERIC.match(text)) or bool(FORM_HEADING.match(text))
 
 
 def is_unit(text: str) -> bool:
@@ -70,9 +90,16 @@ def _strip_title(text: str) -> str:
 def parse_subject(subject: str) -> tuple[str | None, str | None]:
     """(source_unit, title) from a subject: "【单位】标题", "单位：标题", "单位+标题", "投稿：标题"."""
     text = _REPLY.sub("", clean_line(subject)).strip()
-    text = _SUBMIT_PREFIX.sub("", text)
-    if not text:
+    described = _GENERIC_PREFIX.sub("", _SUBMIT_PREFIX.sub("", text))
+    if is_generic(described):
         return None, None
+    if described != text and is_unit(described):  # "稿件 河西区文化馆": who sends, not a title
+        return described, None
+    text = described
+    m = _GENERIC_SUFFIX.match(text)
+    if m and not _BRACKET.match(text) and not re.search(r"[+＋]", text):  # the mail's description, no title
+        head = m["head"].strip()
+        return (head if is_unit(head) else None), None
     m = _BRACKET.match(text)
     if m:
         head = m["head"].strip()
@@ -84,7 +111,8 @@ def parse_subject(subject: str) -> tuple[str | None, str | None]:
         m = pattern.match(text)
         if m and is_unit(m["head"]):
             return m["head"].strip(), _strip_title(m["rest"])
-    return None, _strip_title(text) or None
+    title = _strip_title(text)
+    return None, (title if title and not is_generic(title) else None)
 
 
 def signature_lines(body_lines: list[str]) -> list[tuple[int, str]]:
