@@ -11,6 +11,7 @@ from intake.extract.labels import table_label_lines
 from intake.extract.limits import ExtractLimits
 from intake.extract.metadata import Metadata, find_metadata
 from intake.extract.photos import inspect_photo, photo_warnings
+from intake.extract.units import is_generic
 from intake.models import Attachment, Block, Draft, FieldValue, Photo, Reason
 
 
@@ -71,7 +72,7 @@ def _blocks(ms: Manuscript, skipped: set[int], title_item: int | None, photos: l
 
 def _title_item(ms: Manuscript, meta: Metadata) -> int | None:
     for i, item in enumerate(ms.items):
-        if item.kind == "title":
+        if item.kind == "title" and not is_generic(item.text):  # Word's Title style on "稿件报送单"
             return i
     lines = ms.text_lines()
     return lines[meta.title_line][0] if meta.title_line is not None else None

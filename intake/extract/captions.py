@@ -11,8 +11,13 @@ from intake.text import HAN, clean_line, file_stem
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 _NUMBERED = re.compile(
-    rf"^(?:【\s*图片?\s*(?P<a>{_NUM})\s*】\s*[：:]?|图片?\s*(?P<b>{_NUM})\s*(?:[：:、.．]|\s)\s*)(?P<text>\S.*)$"
+    rf"^(?:【\s*(?:图片?|照片)\s*(?P<a>{_NUM})\s*】\s*[：:]?"
+    rf"|(?:图片?|照片|附图)\s*(?P<b>{_NUM})\s*(?:[：:、.．]|\s)\s*"
+    rf"|第\s*(?P<c>{_NUM})\s*张(?:照片|图片|图)?\s*[：:、.．]?\s*)(?P<text>\S.*)$"
 )
+# "附图说明：" / "照片说明：" on its own line, then "1.……" "2、……" "（3）……": a list of captions
+_LIST_HEAD = re.compile(r"^(?:附图说明|图片说明|照片说明|附图|图注|图说|说明)\s*[：:]?$")
+_LIST_ITEM = re.compile(rf"^(?:[（(]\s*(?P<n>{_NUM})\s*[）)]|(?P<m>{_NUM})\s*[.．、:：)）])\s*(?P<text>\S.*)$")
 # unnumbered caption lines: "图为…" (kept whole), "图片说明：…" / "图注：…" (label dropped)
 _UNNUMBERED = re.compile(r"^(?:(?:图片说明|图注|图说|照片说明)\s*[：:]\s*(?P<text>\S.*)|(?P<whole>图为\S.*))$")
 _CAMERA = re.compile(
@@ -43,7 +48,7 @@ def numbered_caption(line: str) -> tuple[int, str] | None:
     m = _NUMBERED.match(clean_line(line))
     if not m:
         return None
-    return chinese_number(m["a"] or m["b"]), m["text"].strip()
+    return chinese_number(m["a"] or m["b"] or m["c"]), m["text"].strip()
 
 
 def caption_text(line: str) -> str | None:
@@ -64,14 +69,31 @@ def unnumbered_captions(*sources: list[str]) -> list[str]:
     return [t for lines in sources for line in lines if not numbered_caption(line) and (t := caption_text(line))]
 
 
+def _listed(lines: list[str]) -> list[tuple[int, str]]:
+    """Numbered items under a caption-list heading ("附图说明：" then "1.……", "2.……")."""
+    items: list[tuple[int, str]] = []
+    in_list = False
+    for raw in lines:
+        line = clean_line(raw)
+        if _LIST_HEAD.match(line):
+            in_list = True
+            continue
+        m = _LIST_ITEM.match(line) if in_list else None
+        if m:
+            items.append((chinese_number(m["n"] or m["m"]), m["text"].strip()))
+        elif line:
+            in_list = False
+    return items
+
+
 def numbered_captions(*sources: list[str]) -> dict[int, str]:
-    """{number: caption} from every numbered caption line; earlier sources win."""
+    """{number: caption} from every numbered caption line or caption list; earlier sources win."""
     found: dict[int, str] = {}
     for lines in sources:
-        for line in lines:
-            hit = numbered_caption(line)
-            if hit and hit[0] not in found:
-                found[hit[0]] = hit[1]
+        hits = [hit for line in lines if (hit := numbered_caption(line))] + _listed(lines)
+        for number, text in hits:
+            if number not in found:
+                found[number] = text
     return found
 
 

@@ -4,6 +4,7 @@ the best manuscript: .docx > .doc/.wps > .pdf > .txt, by content sniffing where 
 
 from __future__ import annotations
 
+import io
 import logging
 from dataclasses import dataclass, field
 
@@ -22,7 +23,8 @@ from intake.text import file_stem
 log = logging.getLogger(__name__)
 PRIORITY = {"docx": 0, "doc": 1, "wps": 1, "docm": 1, "odt": 1, "rtf": 1, "pdf": 2, "txt": 3}
 MANUSCRIPT_EXTENSIONS = frozenset(PRIORITY)
-_MIN_INLINE_PHOTO = 20_000  # smaller inline images are signature logos and emoji
+_MIN_INLINE_PHOTO = 20_000  # inline images under this size may be signature logos and emoji …
+_DECORATION_EDGE = (150, 240)  # … and are, when their short edge or long edge is under these pixels
 _ENCRYPTED_OOXML = "EncryptionInfo".encode("utf-16-le")
 _SAME_ARTICLE = 0.5  # text similarity above which two files are one article in two formats (.docx + .pdf)
 
@@ -41,10 +43,23 @@ def _place(att: Attachment, out: Sorted) -> None:
     if ext in PRIORITY:
         out.manuscripts.append(att)
     elif is_photo_name(att.filename) or (not ext and att.content_type.startswith("image/")):
-        if not (att.inline and len(att.payload) < _MIN_INLINE_PHOTO):
+        if not (att.inline and len(att.payload) < _MIN_INLINE_PHOTO and _decoration(att.payload)):
             out.photos.append(att)
     else:
         out.others.append(att)
+
+
+def _decoration(data: bytes) -> bool:
+    """A small inline image that is a logo, an icon or an emoji rather than a photo (by its pixels:
+    a phone's photo sent inline, even downscaled, is larger than a signature logo)."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            width, height = img.size
+    except Exception:  # unreadable: inspect_photo reports it if it is kept; a tiny one is not
+        return True
+    return min(width, height) < _DECORATION_EDGE[0] or max(width, height) < _DECORATION_EDGE[1]
 
 
 def sort_attachments(attachments: tuple[Attachment, ...], limits: ExtractLimits) -> Sorted:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from intake.extract.names import split_names
 from intake.extract.units import is_unit
 from intake.fields import FIELDS
 from intake.text import HAN, clean_line
@@ -51,7 +52,7 @@ _BRACKETED = re.compile(r"^[（(](?P<inner>[^（）()]+)[）)]$")
 # bracket, or ends like a postfix credit, or has a lead credit "…讯（" early on. Prose lines fail
 # all four cheap tests and skip the regexes: they are most lines of an article.
 _FIRST = frozenset(label[0] for label in _KIND) | frozenset("本特见" + _OPEN)
-_CREDIT_END = frozenset("摄影）)")
+_CREDIT_END = frozenset("摄影）)稿")  # … or "XX局 供稿"
 _LEAD_SPAN = 14
 
 
@@ -62,11 +63,38 @@ def _may_carry_metadata(line: str) -> bool:
 
 @dataclass(frozen=True)
 class Hit:
-    """A labelled value: `kind` is a key of LABELS, `line` the index in the lines given."""
+    """A labelled value: `kind` is a key of LABELS, `line` the index in the lines given.
+
+    `inferred` marks a value read from an unlabelled closing credit ("（XX局供稿）", "（XX局 张三）",
+    a unit line next to the label lines): its provenance says so, and labelled values win.
+    """
 
     kind: str
     value: str
     line: int
+    inferred: bool = False
+
+
+# "……参加。（通讯员 蒋文 潘美玲）", "（东湖区市场监督管理局 孙晓燕）", "（南屏县统计局供稿）": a
+# credit in brackets that closes a paragraph or stands on its own line
+_TRAILING = re.compile(r"[（(](?P<inner>[^（）()]{2,60})[）)]\s*$")
+_CORRESPONDENT = re.compile(r"^(?:本报|本台|本网|特约)?(?:通讯员|记者)\s*[：:]?\s*\S")
+_SUPPLIED = re.compile(r"^(?P<unit>[^：:，,。；;]{2,40}?)\s*供稿$")
+_UNIT_LABELS = frozenset({"供稿"})  # author labels whose value may be the supplying unit
+
+
+def _closing_credit(text: str, index: int) -> list[Hit]:
+    """Hits of an unlabelled credit (the bracket's inside, or a whole "XX局 供稿" line)."""
+    text = text.strip()
+    if _CORRESPONDENT.match(text):
+        return [Hit("authors", text, index, True)]
+    supplied = _SUPPLIED.match(text)
+    if supplied and is_unit(supplied["unit"]):
+        return [Hit("source_unit", supplied["unit"].strip(), index, True)]
+    head, _, rest = text.partition(" ") if " " in text else text.partition("\u3000")
+    if rest and is_unit(head) and split_names(rest) and len(split_names(rest)) == len(rest.split()):
+        return [Hit("source_unit", head, index, True), Hit("authors", rest, index, True)]
+    return []
 
 
 def _label(match: re.Match[str]) -> str:
@@ -107,7 +135,11 @@ def _line_hits(line: str, index: int) -> tuple[list[Hit], bool]:
         end = matches[n + 1].start() if n + 1 < len(matches) else len(line)
         value = line[m.end() : end].strip(_TRIM)
         if value:
-            hits.append(Hit(_KIND[_label(m)], value, index))
+            label = _label(m)
+            kind = _KIND[label]
+            if kind == "authors" and is_unit(value) and (label in _UNIT_LABELS or len(value) >= 5):
+                kind = "source_unit"  # "供稿：城西街道办事处" names the unit, not a person
+            hits.append(Hit(kind, value, index))
         elif n + 1 == len(matches) and m["sep"] in "：:":
             return hits, True
     return hits, False
@@ -134,6 +166,12 @@ def find_hits(lines: list[str]) -> tuple[list[Hit], set[int]]:
         if bracketed:
             hits.extend(bracketed)
             used.add(i)
+            continue
+        closing = _closing(line, i)
+        if closing:
+            hits.extend(closing)
+            if _TRAILING.fullmatch(line) or _SUPPLIED.match(line):
+                used.add(i)  # a credit line of its own; a credit closing a paragraph stays in it
             continue
         line_hits, wants_next = _line_hits(line, i)
         if not line_hits and not wants_next:
@@ -186,6 +224,26 @@ def table_label_lines(table: str) -> list[str]:
             if label and value and not labels[r][k + 1]:
                 lines.append(f"{label}：{value}")
     return lines
+
+
+def _closing(line: str, index: int) -> list[Hit]:
+    trailing = _TRAILING.search(line)
+    if trailing:
+        return _closing_credit(trailing["inner"], index)
+    return _closing_credit(line, index) if line.endswith("供稿") else []
+
+
+def unit_next_to_labels(lines: list[str], used: set[int]) -> Hit | None:
+    """"金桥社区居委会" on its own just above or below the label lines at the end: the unit."""
+    cleaned = [clean_line(x) for x in lines]
+    start = max(3, len(cleaned) - 8)
+    for i in range(start, len(cleaned)):
+        line = cleaned[i]
+        if i in used or not line or len(line) > 25 or not is_unit(line):
+            continue
+        if (i - 1 in used and cleaned[i - 1]) or (i + 1 in used and i + 1 < len(cleaned)):
+            return Hit("source_unit", line, i, True)
+    return None
 
 
 def _bracketed(line: str, index: int) -> list[Hit]:

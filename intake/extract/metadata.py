@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from intake.extract.labels import Hit, find_hits
+from intake.extract.labels import Hit, find_hits, unit_next_to_labels
 from intake.extract.names import normalise_phone, person, split_credits, split_names
 from intake.extract.secrecy import is_marking_line
 from intake.extract.units import (
@@ -29,6 +29,7 @@ from intake.extract.units import (
     parse_subject,
     signature_lines,
     signature_unit,
+    subject_authors,
 )
 from intake.fields import VALUED, Field
 from intake.models import FieldValue
@@ -77,10 +78,17 @@ def title_index(lines: list[str], used: set[int] | frozenset[int] = frozenset())
     return None
 
 
-def _people(hits: list[Hit]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _where(found_in: str, hit: Hit) -> str:
+    """Provenance of a hit: an inferred one says it was a closing credit ("manuscript:closing")."""
+    return f"{found_in}:closing" if hit.inferred else found_in
+
+
+def _people(hits: list[Hit], inferred: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
     authors: list[str] = []
     photographers: list[str] = []
     for hit in hits:
+        if hit.inferred != inferred:
+            continue
         if hit.kind == "authors":
             a, p = split_credits(hit.value)
             authors += [x for x in a if x not in authors]
@@ -90,15 +98,18 @@ def _people(hits: list[Hit]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(authors), tuple(photographers)
 
 
-def _first(kind: str, sources: list[tuple[list[Hit], str]], shape: str = "text") -> FieldValue | None:
+def _first(kind: str, sources: list[tuple[list[Hit], str]], shape: str = "text",
+           inferred: bool = False) -> FieldValue | None:
+    """The first labelled value of `kind` in the sources, in order (or, with `inferred`, the
+    first unlabelled closing credit)."""
     for hits, found_in in sources:
         for hit in hits:
-            if hit.kind != kind:
+            if hit.kind != kind or hit.inferred != inferred:
                 continue
             value = normalise_phone(hit.value) if shape == "phone" else person(hit.value) if shape == "person" \
                 else hit.value
             if value:
-                return FieldValue(value, found_in)
+                return FieldValue(value, _where(found_in, hit))
     return None
 
 
@@ -132,14 +143,23 @@ def _source_unit(
     closing = closing_unit(manuscript_lines)
     if closing:
         return FieldValue(closing[0], "manuscript:closing")
+    credited = _first("source_unit", sources, inferred=True)  # "（XX局供稿）", "（XX局 张三）"
+    if credited:
+        return credited
     unit = parse_subject(subject)[0]
-    if unit:
+    signed = signature_unit(body_lines)
+    if unit and not (signed and _abbreviates(unit, signed)):  # "人社局稿件" + a signed full name
         return FieldValue(unit, "subject")
-    unit = signature_unit(body_lines)
-    if unit:
-        return FieldValue(unit, "signature")
+    if signed:
+        return FieldValue(signed, "signature")
     unit = parse_subject(file_stem(filename))[0] if filename else None
     return FieldValue(unit, "filename") if unit else None
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """"人社局" is short for "岚川县人力资源和社会保障局": its characters occur in order in a longer name."""
+    rest = iter(full)
+    return len(full) > len(short) and all(ch in rest for ch in short)
 
 
 def _title(lines: list[str], index: int | None, subject: str, filename: str | None) -> FieldValue | None:
@@ -152,6 +172,23 @@ def _title(lines: list[str], index: int | None, subject: str, filename: str | No
     return FieldValue(title, "filename") if title else None
 
 
+def _authors(sources: list[tuple[list[Hit], str]], subject: str) -> tuple[tuple[str, ...], str | None,
+                                                                          tuple[str, ...]]:
+    """Authors (labelled > unlabelled closing credit > "单位+作者+标题" subject), where, photographers."""
+    authors: tuple[str, ...] = ()
+    authors_found_in: str | None = None
+    photographers: tuple[str, ...] = ()
+    for inferred in (False, True):
+        for hits, found_in in sources:
+            a, p = _people(hits, inferred)
+            if a and not authors:
+                authors, authors_found_in = a, f"{found_in}:closing" if inferred else found_in
+            photographers = photographers or p
+    if not authors and (named := subject_authors(subject)):
+        authors, authors_found_in = named, "subject"
+    return authors, authors_found_in, photographers
+
+
 def find_metadata(
     manuscript_lines: list[str], body_lines: list[str], subject: str, filename: str | None,
     table_lines: list[str] | None = None,
@@ -162,17 +199,15 @@ def find_metadata(
     """
     m_hits, used = find_hits(manuscript_lines)
     t_hits, t_used = find_hits(table_lines or [])
-    b_hits, _ = find_hits(body_lines)
+    b_hits, b_used = find_hits(body_lines)
+    for lines, hits, taken in ((manuscript_lines, m_hits, used), (body_lines, b_hits, b_used)):
+        beside = unit_next_to_labels(lines, taken)
+        if beside is not None:
+            hits.append(beside)
+            taken.add(beside.line)
     used |= closing_lines(manuscript_lines)
     sources = [(m_hits, "manuscript"), (t_hits, "manuscript:table"), (b_hits, "body")]
-    authors: tuple[str, ...] = ()
-    authors_found_in: str | None = None
-    photographers: tuple[str, ...] = ()
-    for hits, found_in in sources:
-        a, p = _people(hits)
-        if a and not authors:
-            authors, authors_found_in = a, found_in
-        photographers = photographers or p
+    authors, authors_found_in, photographers = _authors(sources, subject)
     index = title_index(manuscript_lines, used)
     return Metadata(
         title=_title(manuscript_lines, index, subject, filename),

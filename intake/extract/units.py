@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from intake.extract.names import split_names
 from intake.text import HAN, clean_line
 
 _SUFFIX = (
@@ -41,10 +42,17 @@ FORM_HEADING = re.compile(
     r"^.{0,12}?(?:稿件|投稿|信息|新闻|宣传)(?:报送|投稿|登记|审核|审批|审签)?(?:单|表|卡|登记表|信息表)$")
 
 
+# names word processors give a new file: "新建 Microsoft Word 文档", "新建 DOCX 文档 (2)", "文档1"
+_DEFAULT_NAME = re.compile(
+    r"^(?:新建\s*(?:Microsoft\s*(?:Office\s*)?Word|WPS\s*文字|DOCX?|RTF)?\s*文档|文档\s*\d*|Document\s*\d*|Doc\d+)"
+    r"\s*(?:[（(]\d+[）)]|-\s*副本|\s*副本)?$", re.I)
+
+
 def is_generic(text: str) -> bool:
-    """True for a subject or line that only says "a submission" (投稿, 稿件, 新闻稿 …)."""
+    """True for a subject, file name or line that only says "a submission" (投稿, 稿件, 新闻稿,
+    新建 Microsoft Word 文档 …)."""
     text = clean_line(text)
-    return not text or bool(_GENERIC.match(text)) or bool(FORM_HEADING.match(text))
+    return not text or bool(_GENERIC.match(text) or FORM_HEADING.match(text) or _DEFAULT_NAME.match(text))
 
 
 def is_unit(text: str) -> bool:
@@ -113,6 +121,16 @@ def parse_subject(subject: str) -> tuple[str | None, str | None]:
             return m["head"].strip(), _strip_title(m["rest"])
     title = _strip_title(text)
     return None, (title if title and not is_generic(title) else None)
+
+
+def subject_authors(subject: str) -> tuple[str, ...]:
+    """The author of a "单位+作者+标题" subject ("柘源县林业局+袁芳+柘源县启动…" → 袁芳)."""
+    text = _REPLY.sub("", clean_line(subject)).strip()
+    parts = [p.strip() for p in re.split(r"[+＋]", text) if p.strip()]
+    if len(parts) != 3 or not is_unit(parts[0]):
+        return ()
+    names = split_names(parts[1])
+    return names if names and len(names) == len(re.split(r"[、，,\s]+", parts[1])) else ()
 
 
 def signature_lines(body_lines: list[str]) -> list[tuple[int, str]]:
