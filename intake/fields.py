@@ -37,7 +37,7 @@ class Field:
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("title", "title", (), "标题", "Title",
+    Field("title", "title", ("稿件标题", "文章标题", "标题", "题目"), "标题", "Title",
           "标题：市直机关工委举办青年干部读书分享会", "标题：市直机关工委举办青年干部读书分享会",
           required=True, column=True),
     Field("source_unit", "unit",

@@ -71,6 +71,8 @@ def _blocks(ms: Manuscript, skipped: set[int], title_item: int | None, photos: l
 
 
 def _title_item(ms: Manuscript, meta: Metadata) -> int | None:
+    if meta.title_labelled:
+        return None
     for i, item in enumerate(ms.items):
         if item.kind == "title" and not is_generic(item.text):  # Word's Title style on "稿件报送单"
             return i

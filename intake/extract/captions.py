@@ -69,18 +69,32 @@ def unnumbered_captions(*sources: list[str]) -> list[str]:
     return [t for lines in sources for line in lines if not numbered_caption(line) and (t := caption_text(line))]
 
 
+_INLINE_LIST = re.compile(r"^(?:附图说明|图片说明|照片说明|附图|图注|图说)\s*[：:]\s*(?P<rest>(?:1|一)\s*[.．、].+)$")
+_INLINE_ITEM = re.compile(rf"(?:^|\s+|[；;])(?P<n>{_NUM})\s*[.．、]\s*")
+
+
 def _listed(lines: list[str]) -> list[tuple[int, str]]:
-    """Numbered items under a caption-list heading ("附图说明：" then "1.……", "2.……")."""
+    """Numbered items under a caption-list heading ("附图说明：" then "1.……", "2.……"), also on
+    one line ("附图：1.…… 2.……")."""
     items: list[tuple[int, str]] = []
     in_list = False
     for raw in lines:
         line = clean_line(raw)
+        inline = _INLINE_LIST.match(line)
+        if inline:
+            marks = list(_INLINE_ITEM.finditer(inline["rest"]))
+            for k, m in enumerate(marks):
+                end = marks[k + 1].start() if k + 1 < len(marks) else len(inline["rest"])
+                text = inline["rest"][m.end():end].strip(" ；;")
+                if text:
+                    items.append((chinese_number(m["n"]), text))
+            continue
         if _LIST_HEAD.match(line):
             in_list = True
             continue
-        m = _LIST_ITEM.match(line) if in_list else None
-        if m:
-            items.append((chinese_number(m["n"] or m["m"]), m["text"].strip()))
+        item = _LIST_ITEM.match(line) if in_list else None
+        if item:
+            items.append((chinese_number(item["n"] or item["m"]), item["text"].strip()))
         elif line:
             in_list = False
     return items

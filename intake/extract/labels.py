@@ -78,7 +78,10 @@ class Hit:
 # "……参加。（通讯员 蒋文 潘美玲）", "（东湖区市场监督管理局 孙晓燕）", "（南屏县统计局供稿）": a
 # credit in brackets that closes a paragraph or stands on its own line
 _TRAILING = re.compile(r"[（(](?P<inner>[^（）()]{2,60})[）)]\s*$")
-_CORRESPONDENT = re.compile(r"^(?:本报|本台|本网|特约)?(?:通讯员|记者)\s*[：:]?\s*\S")
+# "通讯员 张三", "记者 李四 通讯员 王五", "县融媒体中心记者 张帆": the media unit before 记者 is no author
+_CORRESPONDENT = re.compile(
+    r"^(?:[^\s，,：:]{2,20}?)?(?P<credit>(?:本报|本台|本网|特约)?(?:通讯员|记者)\s*[：:]?\s*\S.*)$")
+_ROLE = re.compile(r"^(?:本报|本台|本网|特约)?(?:通讯员|记者)\s*[：:]?\s*")
 _SUPPLIED = re.compile(r"^(?P<unit>[^：:，,。；;]{2,40}?)\s*供稿$")
 _UNIT_LABELS = frozenset({"供稿"})  # author labels whose value may be the supplying unit
 
@@ -86,14 +89,16 @@ _UNIT_LABELS = frozenset({"供稿"})  # author labels whose value may be the sup
 def _closing_credit(text: str, index: int) -> list[Hit]:
     """Hits of an unlabelled credit (the bracket's inside, or a whole "XX局 供稿" line)."""
     text = text.strip()
-    if _CORRESPONDENT.match(text):
-        return [Hit("authors", text, index, True)]
+    correspondent = _CORRESPONDENT.match(text)
+    if correspondent and split_names(correspondent["credit"]):
+        return [Hit("authors", correspondent["credit"], index, True)]
     supplied = _SUPPLIED.match(text)
     if supplied and is_unit(supplied["unit"]):
         return [Hit("source_unit", supplied["unit"].strip(), index, True)]
     head, _, rest = text.partition(" ") if " " in text else text.partition("\u3000")
-    if rest and is_unit(head) and split_names(rest) and len(split_names(rest)) == len(rest.split()):
-        return [Hit("source_unit", head, index, True), Hit("authors", rest, index, True)]
+    names = _ROLE.sub("", rest.strip())  # "（马桥镇人民政府 通讯员 吴小红）"
+    if names and is_unit(head) and split_names(names) and len(split_names(names)) == len(names.split()):
+        return [Hit("source_unit", head, index, True), Hit("authors", names, index, True)]
     return []
 
 
@@ -109,6 +114,8 @@ def _valid(match: re.Match[str], line: str) -> bool:
         return False
     if sep in "：:":
         return True
+    if _KIND.get(label) == "phone" and line[match.end():match.end() + 1].isdigit():
+        return True  # "电话 138 0013 7118": a number after a phone label is its value
     return label in _SPACE_OK or len(line) <= _SHORT_LINE
 
 

@@ -33,7 +33,9 @@ from intake.extract.units import (
 )
 from intake.fields import VALUED, Field
 from intake.models import FieldValue
-from intake.text import clean_line, file_stem
+from intake.text import HAN, clean_line, file_stem
+
+HAN_CHAR = re.compile(f"[{HAN}]")
 
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
 _MAX_TITLE = 40
@@ -53,6 +55,7 @@ class Metadata:
     used_lines: frozenset[int]
     title_line: int | None
     used_table_lines: frozenset[int] = frozenset()
+    title_labelled: bool = False  # the title came from a "标题：" label, which beats Word's Title style
 
     @property
     def phone(self) -> FieldValue | None:
@@ -162,14 +165,20 @@ def _abbreviates(short: str, full: str) -> bool:
     return len(full) > len(short) and all(ch in rest for ch in short)
 
 
-def _title(lines: list[str], index: int | None, subject: str, filename: str | None) -> FieldValue | None:
+_MIN_FILENAME_TITLE = 6  # "植树.doc", "稿件1.docx": a file name this short names no article
+
+
+def _title(lines: list[str], index: int | None, subject: str, filename: str | None,
+           labelled: FieldValue | None) -> FieldValue | None:
+    if labelled is not None:  # "标题：……"
+        return labelled
     if index is not None:
         return FieldValue(clean_line(lines[index]), "manuscript")
     title = parse_subject(subject)[1]
     if title:
         return FieldValue(title, "subject")
     title = parse_subject(file_stem(filename))[1] if filename else None
-    return FieldValue(title, "filename") if title else None
+    return FieldValue(title, "filename") if title and len(HAN_CHAR.findall(title)) >= _MIN_FILENAME_TITLE else None
 
 
 def _authors(sources: list[tuple[list[Hit], str]], subject: str) -> tuple[tuple[str, ...], str | None,
@@ -208,9 +217,11 @@ def find_metadata(
     used |= closing_lines(manuscript_lines)
     sources = [(m_hits, "manuscript"), (t_hits, "manuscript:table"), (b_hits, "body")]
     authors, authors_found_in, photographers = _authors(sources, subject)
-    index = title_index(manuscript_lines, used)
+    labelled_title = _first("title", sources[:2])  # a title label in the manuscript (or its table)
+    index = None if labelled_title else title_index(manuscript_lines, used)
     return Metadata(
-        title=_title(manuscript_lines, index, subject, filename),
+        title=_title(manuscript_lines, index, subject, filename, labelled_title),
+        title_labelled=labelled_title is not None,
         source_unit=_source_unit(sources, manuscript_lines, body_lines, subject, filename),
         authors=authors,
         authors_found_in=authors_found_in,

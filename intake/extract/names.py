@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from intake.fields import FIELDS
 from intake.text import HAN
+
+# label words are never names: "撰稿：覃文 和 黎晓 电话 138…" must not give an author "电话"
+_LABEL_WORDS = frozenset(label for f in FIELDS for label in f.labels) | {"联系人", "邮箱", "地址", "摄影"}
 
 _ROLE_PREFIX = re.compile(
     r"^(?:本报|本台|本网|特约|见习)?(?:通讯员|记者|作者|撰稿人?|执笔人?|拟稿人?|供稿人|文字)\s*[：:/／]?\s*")
@@ -49,7 +53,7 @@ def split_names(value: str) -> tuple[str, ...]:
     """"张三、李四和王五" → ("张三", "李四", "王五"); anything that is not a name is dropped."""
     names: list[str] = []
     for token in _tokens(value):
-        if _NAME.match(token) and token not in names:
+        if _NAME.match(token) and token not in names and token not in _LABEL_WORDS:
             names.append(token)
     return tuple(names)
 

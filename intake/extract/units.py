@@ -37,7 +37,7 @@ _GENERIC = re.compile(rf"^(?:{_GENERIC_WORD}|[\s\-—_:：,，、.。!！()（�
 _MAIL_WORD = (r"(?:投稿件?|来稿|供稿|稿件|稿子|新闻稿件?|宣传稿件?|通讯稿|信息稿件?|报送信息|信息报送|报送|"
               r"[及和与附]照片|[及和与附]图片)")
 _GENERIC_PREFIX = re.compile(rf"^(?:{_MAIL_WORD}|新闻|信息)+\s*[：:\-—_ ]+\s*")
-_GENERIC_SUFFIX = re.compile(rf"^(?P<head>.+?)[\s\-—_:：,，]*(?:[（(]?{_MAIL_WORD}[）)]?)+$")
+_GENERIC_SUFFIX = re.compile(rf"^(?P<head>.+?)[\s\-—_:：,，]*(?:[（(]?{_MAIL_WORD}[）)]?)+[\s\-_.（()）\d]*$")
 FORM_HEADING = re.compile(
     r"^.{0,12}?(?:稿件|投稿|信息|新闻|宣传)(?:报送|投稿|登记|审核|审批|审签)?(?:单|表|卡|登记表|信息表)$")
 
