@@ -110,7 +110,8 @@ def test_caption_lists_in_the_body() -> None:
     assert numbered_captions(["附图说明：", "1.志愿者扶苗培土", "2、干部提水浇灌", "谢谢"]) == {
         1: "志愿者扶苗培土", 2: "干部提水浇灌"}
     assert numbered_captions(["附图：1.志愿者扶苗培土 2.干部提水浇灌"]) == {1: "志愿者扶苗培土", 2: "干部提水浇灌"}
-    assert numbered_captions(["照片1 志愿者扶苗培土", "第二张：干部提水浇灌"]) == {1: "志愿者扶苗培土", 2: "干部提水浇灌"}
+    assert numbered_captions(["照片1 志愿者扶苗培土", "第二张：干部提水浇灌"]) == {
+        1: "志愿者扶苗培土", 2: "干部提水浇灌"}
 
 
 @pytest.mark.parametrize(("name", "data"), [
