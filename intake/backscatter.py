@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from intake.config import Settings
 from intake.models import Reason
+from intake.states import Severity
 from intake.tables import Event, Submission
 
 UNKNOWN_SENDER_REJECTION = "notice.rejection_to_unknown_sender"
@@ -43,14 +44,14 @@ def rejection_gate(session: Session, settings: Settings, recipient: str, now: da
     if known_sender(session, recipient, settings):
         return Gate(False, None)
     if not settings.reject_unknown_senders:
-        return Gate(True, Reason("rejection_not_sent_unknown_sender", "warning",
+        return Gate(True, Reason("rejection_not_sent_unknown_sender", Severity.WARNING,
                                  "INTAKE_REJECT_UNKNOWN_SENDERS is false", {"recipient": recipient}))
     per_hour = settings.unknown_sender_rejections_per_hour
     if per_hour > 0:
         sent = session.scalar(select(func.count(Event.id)).where(
             Event.kind == UNKNOWN_SENDER_REJECTION, Event.created_at >= now - timedelta(hours=1))) or 0
         if sent >= per_hour:
-            return Gate(True, Reason("rejection_not_sent_rate_limited", "warning",
+            return Gate(True, Reason("rejection_not_sent_rate_limited", Severity.WARNING,
                                      f"{sent} rejections to unknown senders in the last hour",
                                      {"recipient": recipient, "per_hour": per_hour}))
     return Gate(True, None)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from intake.models import ParsedMail, Reason
 from intake.spam import spam_verdict
+from intake.states import Severity
 
 LOOP_TAG = "submission-intake"
 
@@ -48,11 +49,11 @@ def _auto_reply(mail: ParsedMail) -> Reason | None:
     precedence = (mail.header("precedence") or "").strip().lower()
     marked = any(mail.header(name) is not None for name in _AUTOREPLY_HEADERS)
     if auto.startswith("auto-replied") or precedence == "auto_reply" or marked or _AUTO_SUBJECT.match(mail.subject):
-        return Reason("auto_reply", "ignore", "automatic reply", {"kind": "reply"})
+        return Reason("auto_reply", Severity.IGNORE, "automatic reply", {"kind": "reply"})
     if auto not in ("no", ""):
-        return Reason("auto_reply", "ignore", f"Auto-Submitted: {auto}", {"kind": "automatic"})
+        return Reason("auto_reply", Severity.IGNORE, f"Auto-Submitted: {auto}", {"kind": "automatic"})
     if precedence in _BULK or (mail.header("x-auto-response-suppress") or "").lower() in ("all", "oof"):
-        return Reason("auto_reply", "ignore", "bulk or automatic mail", {"kind": "automatic"})
+        return Reason("auto_reply", Severity.IGNORE, "bulk or automatic mail", {"kind": "automatic"})
     return None
 
 
@@ -62,11 +63,11 @@ def not_a_submission(
     """Mail that is never read as a submission: our own mail, loops, bounces (DSNs), spam."""
     own = own_address.lower()
     if (mail.header("x-loop") or "").strip().lower() in (own, LOOP_TAG):
-        return Reason("loop", "ignore", "X-Loop names this system")
+        return Reason("loop", Severity.IGNORE, "X-Loop names this system")
     if mail.from_addr == own:
-        return Reason("loop", "ignore", "sent from the submission address itself")
+        return Reason("loop", Severity.IGNORE, "sent from the submission address itself")
     if _is_bounce(mail):
-        return Reason("bounce", "ignore", "delivery status notification")
+        return Reason("bounce", Severity.IGNORE, "delivery status notification")
     return spam_verdict(mail, spam_level_threshold, trusted_authserv_ids)
 
 
@@ -80,11 +81,11 @@ def no_auto_answer(mail: ParsedMail) -> Reason | None:
     if found is not None:
         return found
     if mail.header("list-id") is not None or mail.header("list-unsubscribe") is not None:
-        return Reason("list_mail", "ignore", "mailing-list traffic", {"kind": "automatic"})
+        return Reason("list_mail", Severity.IGNORE, "mailing-list traffic", {"kind": "automatic"})
     if (mail.return_path or "").strip() == "<>":
-        return Reason("bounce", "ignore", "empty return path", {"kind": "automatic"})
+        return Reason("bounce", Severity.IGNORE, "empty return path", {"kind": "automatic"})
     if not mail.from_addr or _NOREPLY.match(mail.from_addr):
-        return Reason("auto_reply", "ignore", "sender does not accept replies", {"kind": "automatic"})
+        return Reason("auto_reply", Severity.IGNORE, "sender does not accept replies", {"kind": "automatic"})
     return None
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from intake.config import ConfigError, Settings, load_settings
 from intake.i18n import t
 from intake.runtime import SWEEP_SECONDS, InlineQueue, Runtime, build_runtime, freeze_long_lived
+from intake.states import MessageStatus
 
 WARN_SECONDS = 30.0
 
@@ -250,12 +251,12 @@ def cmd_replay(args: argparse.Namespace) -> int:
     settings = _settings()
     runtime = build_runtime(settings)
     with runtime.store.session() as s:
-        query = select(Message).where(Message.status == "failed")
+        query = select(Message).where(Message.status == MessageStatus.FAILED)
         if args.ids:
-            query = select(Message).where(Message.id.in_(args.ids), Message.status != "processed")
+            query = select(Message).where(Message.id.in_(args.ids), Message.status != MessageStatus.PROCESSED)
         rows = list(s.scalars(query))
         for msg in rows:
-            msg.status, msg.attempts = "received", 0
+            msg.status, msg.attempts = MessageStatus.RECEIVED, 0
             s.add(Event(message_id=msg.id, kind="message.replayed", actor="cli"))
         ids = [m.id for m in rows]
     for message_id in ids:

@@ -17,6 +17,7 @@ from intake.config import MailboxSettings, Settings
 from intake.poller.lease import Lease
 from intake.poller.sink import Known
 from intake.poller.watch import Watcher
+from intake.states import MessageStatus
 from intake.store import Store
 from intake.tables import Event, MailboxState, utcnow
 
@@ -36,8 +37,9 @@ class StoreSink:
         failpoints.hit("after_fetch")
         message_id, created = self.store.record_message(raw, mailbox, uidvalidity, uid, declared_size)
         failpoints.hit("after_row")
-        status = "received" if created else self.store.message_status(message_id)  # a new row is always "received"
-        if status == "received":
+        # a new row is always "received"
+        status = MessageStatus.RECEIVED if created else self.store.message_status(message_id)
+        if status == MessageStatus.RECEIVED:
             self.queue.ingest(message_id)
         failpoints.hit("after_enqueue")
         return status

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from intake.states import Severity
+
 
 class Outcome(enum.StrEnum):
     """What the pipeline decided for one message (the JSON contract's `outcome`)."""
@@ -21,7 +23,7 @@ class Outcome(enum.StrEnum):
     REJECTED = "rejected"
     IGNORED = "ignored"
     DUPLICATE = "duplicate"
-    HELD = "held"  # kept for a human (secrecy markers); nobody is answered automatically
+    HELD = "held"  # secrecy markers: acknowledged, sent to reviewers without attachments, a human decides
 
 
 class NoticeKind(enum.StrEnum):
@@ -31,6 +33,10 @@ class NoticeKind(enum.StrEnum):
     REVIEW_REQUEST = "review_request"
     DECISION = "decision"
     DECISION_UNVERIFIED = "decision_unverified"  # to a reviewer: a decision in their name was not believed
+
+
+# the extensions of manuscript files (extract.choose ranks them); every other file is a photo or "other"
+MANUSCRIPT_EXTENSIONS = frozenset({"docx", "doc", "wps", "docm", "odt", "rtf", "pdf", "txt"})
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,13 @@ class Attachment:
     def extension(self) -> str:
         name = self.filename.lower()
         return name.rsplit(".", 1)[-1] if "." in name else ""
+
+    def kind(self, manuscript: str | None) -> str:
+        """"manuscript", "photo" or "other": how the receipt lists the file and the store keeps it
+        (a second .docx is a manuscript too, even though only `manuscript` was drafted)."""
+        if self.filename == manuscript or self.extension in MANUSCRIPT_EXTENSIONS:
+            return "manuscript"
+        return "photo" if self.content_type.startswith("image/") else "other"
 
 
 @dataclass(frozen=True)
@@ -90,9 +103,12 @@ class Reason:
     """
 
     code: str
-    severity: str
+    severity: Severity
     detail: str = ""
     data: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:  # "reject" → Severity.REJECT; a misspelt severity fails here
+        object.__setattr__(self, "severity", Severity(self.severity))
 
 
 BODY_KINDS = ("heading", "paragraph", "table")  # the blocks whose text is the article body

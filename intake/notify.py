@@ -13,10 +13,10 @@ from typing import Any
 
 from intake.config import Settings
 from intake.drafts import FIELDS, template_context
-from intake.extract.choose import MANUSCRIPT_EXTENSIONS
 from intake.models import Attachment, Draft, NoticeKind, Outcome, ParsedMail, Photo, Reason
 from intake.notices import Envelope, FilePart, render_draft_page
 from intake.secret import reply_address, reply_token, require_secret
+from intake.states import Severity
 
 CONTRIBUTOR_KINDS = {
     Outcome.ACCEPTED: NoticeKind.ACKNOWLEDGEMENT,
@@ -78,9 +78,7 @@ def _files_received(mail: ParsedMail, draft: Draft | None) -> list[dict[str, Any
     manuscript = draft.manuscript if draft else None
     out = []
     for att in mail.attachments:
-        is_manuscript = att.filename == manuscript or att.extension in MANUSCRIPT_EXTENSIONS
-        kind = "manuscript" if is_manuscript else ("photo" if att.content_type.startswith("image/") else "other")
-        out.append({"filename": att.filename, "size_bytes": len(att.payload), "kind": kind})
+        out.append({"filename": att.filename, "size_bytes": len(att.payload), "kind": att.kind(manuscript)})
     return out
 
 
@@ -98,10 +96,10 @@ def base_context(subject: Subject, settings: Settings) -> dict[str, Any]:
         "submission_address": settings.submission_address,
         "draft": template_context(draft, subject.received_at[:10]) if draft else None,
         "files": _files_received(subject.mail, draft),
-        "missing": [r.code for r in subject.reasons if r.severity == "missing"],
+        "missing": [r.code for r in subject.reasons if r.severity == Severity.MISSING],
         "required_fields": list(settings.required_fields),
         "reason": _reason_dict(subject.reason) if subject.reason else None,
-        "warnings": [_reason_dict(r) for r in subject.reasons if r.severity in ("warning", "hold")],
+        "warnings": [_reason_dict(r) for r in subject.reasons if r.severity in (Severity.WARNING, Severity.HOLD)],
     }
 
 

@@ -22,6 +22,7 @@ from intake.config import Settings
 from intake.notices import compose, render
 from intake.notify import Planned
 from intake.smtp import PermanentSendError, TransientSendError, Transport
+from intake.states import NoticeStatus
 from intake.store import Store
 from intake.tables import Event, Notice, SendLog, utcnow
 
@@ -81,7 +82,7 @@ def store_notices(
         notice = Notice(
             idempotency_key=key, message_id=message_id, submission_id=submission_id, kind=item.kind.value,
             recipients=list(item.envelope.recipients), message_id_header=item.envelope.message_id,
-            subject=rendered.subject, raw_sha256=store.blobs.put(raw), size_bytes=len(raw), status="pending",
+            subject=rendered.subject, raw_sha256=store.blobs.put(raw), size_bytes=len(raw), status=NoticeStatus.PENDING,
         )
         session.add(notice)
         session.flush()
@@ -98,7 +99,7 @@ def _claim(store: Store, notice_id: int, seconds: int) -> Notice | None:
     with store.session() as s:
         claimed = s.execute(
             update(Notice)
-            .where(Notice.id == notice_id, Notice.status == "pending",
+            .where(Notice.id == notice_id, Notice.status == NoticeStatus.PENDING,
                    (Notice.claimed_until.is_(None)) | (Notice.claimed_until < now))
             .values(claimed_until=now + timedelta(seconds=seconds))
         ).rowcount  # type: ignore[attr-defined]
@@ -120,12 +121,12 @@ def send_notice(store: Store, settings: Settings, transport: Transport, notice_i
     except TransientSendError as exc:
         return _transient(store, settings, notice, str(exc))
     except PermanentSendError as exc:
-        _finish(store, notice.id, "failed", str(exc), "notice.failed")
+        _finish(store, notice.id, NoticeStatus.FAILED, str(exc), "notice.failed")
         log.error("notice %s to %s failed permanently: %s", notice.id, notice.recipients, exc)
-        return "failed"
+        return NoticeStatus.FAILED
     failpoints.hit("after_smtp")
-    _finish(store, notice.id, "sent", None, "notice.sent")
-    return "sent"
+    _finish(store, notice.id, NoticeStatus.SENT, None, "notice.sent")
+    return NoticeStatus.SENT
 
 
 def _finish(store: Store, notice_id: int, status: str, error: str | None, event: str) -> None:
@@ -134,7 +135,7 @@ def _finish(store: Store, notice_id: int, status: str, error: str | None, event:
         notice = s.get_one(Notice, notice_id)
         notice.status, notice.last_error, notice.claimed_until = status, error, None
         notice.attempts += 1
-        notice.sent_at = now if status == "sent" else None
+        notice.sent_at = now if status == NoticeStatus.SENT else None
         s.add(Event(notice_id=notice_id, submission_id=notice.submission_id, message_id=notice.message_id,
                     kind=event, detail={"error": error} if error else {}))
 
@@ -143,8 +144,8 @@ def _transient(store: Store, settings: Settings, notice: Notice, error: str) -> 
     now = utcnow()
     created = notice.created_at if notice.created_at.tzinfo else notice.created_at.replace(tzinfo=now.tzinfo)
     if now - created > timedelta(seconds=settings.send_deadline_seconds):
-        _finish(store, notice.id, "failed", f"deadline passed: {error}", "notice.failed")
-        return "failed"
+        _finish(store, notice.id, NoticeStatus.FAILED, f"deadline passed: {error}", "notice.failed")
+        return NoticeStatus.FAILED
     delay = backoff(notice.attempts + 1)
     with store.session() as s:
         row = s.get_one(Notice, notice.id)
@@ -166,7 +167,7 @@ def due_notices(store: Store, grace_seconds: float = 0, limit: int = 100) -> lis
     with store.session() as s:
         return list(s.scalars(
             select(Notice.id).where(
-                Notice.status == "pending",
+                Notice.status == NoticeStatus.PENDING,
                 (Notice.claimed_until.is_(None)) | (Notice.claimed_until < now),
                 never_tried | (Notice.next_attempt_at <= now),
             ).order_by(Notice.id).limit(limit)))

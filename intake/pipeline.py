@@ -20,16 +20,17 @@ from intake.models import Draft, Extraction, Outcome, ParsedMail, Reason
 from intake.quoting import strip_quoted
 from intake.rules import check_all
 from intake.rules.base import Context, Prior
+from intake.states import Severity
 
 log = logging.getLogger(__name__)
 
 # The order in which a reason decides the outcome when several are present.
 _PRECEDENCE: tuple[tuple[str, Outcome], ...] = (
-    ("ignore", Outcome.IGNORED),
-    ("reject", Outcome.REJECTED),
-    ("duplicate", Outcome.DUPLICATE),
-    ("hold", Outcome.HELD),
-    ("missing", Outcome.INCOMPLETE),
+    (Severity.IGNORE, Outcome.IGNORED),
+    (Severity.REJECT, Outcome.REJECTED),
+    (Severity.DUPLICATE, Outcome.DUPLICATE),
+    (Severity.HOLD, Outcome.HELD),
+    (Severity.MISSING, Outcome.INCOMPLETE),
 )
 
 
@@ -43,11 +44,11 @@ class Evaluation:
 
     @property
     def missing(self) -> list[str]:
-        return [r.code for r in self.reasons if r.severity == "missing"]
+        return [r.code for r in self.reasons if r.severity == Severity.MISSING]
 
     @property
     def warnings(self) -> list[Reason]:
-        return [r for r in self.reasons if r.severity in ("warning", "hold")]
+        return [r for r in self.reasons if r.severity in (Severity.WARNING, Severity.HOLD)]
 
 
 def decide(reasons: Sequence[Reason]) -> tuple[Outcome, Reason | None]:
@@ -55,7 +56,7 @@ def decide(reasons: Sequence[Reason]) -> tuple[Outcome, Reason | None]:
     for severity, outcome in _PRECEDENCE:
         for reason in reasons:
             if reason.severity == severity:
-                return outcome, (None if severity == "missing" else reason)
+                return outcome, (None if severity == Severity.MISSING else reason)
     return Outcome.ACCEPTED, None
 
 
@@ -74,7 +75,8 @@ def followup_extraction(mail: ParsedMail, base: Draft) -> Extraction:
         title=None, source_unit=meta.source_unit, authors=meta.authors, authors_found_in=meta.authors_found_in,
         values=meta.values, blocks=(), photos=(), manuscript=None, manuscript_format="body",
     )
-    kept = tuple(r for r in found.reasons if r.severity in ("warning", "hold") and r.code != "external_link")
+    kept = tuple(r for r in found.reasons
+                 if r.severity in (Severity.WARNING, Severity.HOLD) and r.code != "external_link")
     return Extraction(merge(base, update, replaces_manuscript=False), kept)
 
 
@@ -136,5 +138,5 @@ def _has_manuscript(extraction: Extraction, silent: Reason) -> bool:
 
 def not_answered(mail: ParsedMail, silent: Reason) -> Reason:
     """The warning that says a submission was registered but nobody was answered automatically."""
-    return Reason("not_answered_automatic_sender", "warning", silent.detail,
+    return Reason("not_answered_automatic_sender", Severity.WARNING, silent.detail,
                   {"why": silent.code, "kind": silent.data.get("kind"), "sender": mail.from_addr})

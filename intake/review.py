@@ -29,12 +29,14 @@ from intake.models import NoticeKind, Outcome, ParsedMail
 from intake.notify import Planned, Subject, base_context, decision_envelope, unverified_envelope
 from intake.outbox import store_notices
 from intake.secret import require_secret
+from intake.states import MessageStatus, SubmissionStatus
 from intake.store import Store
 from intake.tables import Event, Message, Notice, Submission, utcnow
 from intake.threads import referenced_submission
 from intake.trust import Verdict, all_reviewers, authenticate, carries_review_token
 
-DECIDABLE = ("pending_review", "held", "approved", "returned")
+DECIDABLE = (SubmissionStatus.PENDING_REVIEW, SubmissionStatus.HELD, SubmissionStatus.APPROVED,
+             SubmissionStatus.RETURNED)
 __all__ = ["DECIDABLE", "all_reviewers", "review_decision"]
 
 
@@ -55,7 +57,7 @@ def review_decision(
         if not is_reviewer and not carries_review_token(s, mail, headers, settings):
             return None
         sub = referenced_submission(s, mail)
-        if sub is None or sub.status not in DECIDABLE or msg.status == "processed":
+        if sub is None or sub.status not in DECIDABLE or msg.status == MessageStatus.PROCESSED:
             return None
         verdict = authenticate(s, settings, require_secret(settings), mail, headers, sub) if decision else None
         if decision is None:
@@ -71,7 +73,7 @@ def review_decision(
             "reason": reason, "draft": None, "missing": [], "warnings": [],
             "notifications": [{"kind": kind, "to": to}] if notice_ids else [],
         }
-        msg.status, msg.outcome, msg.reason = "processed", Outcome.IGNORED.value, reason
+        msg.status, msg.outcome, msg.reason = MessageStatus.PROCESSED, Outcome.IGNORED.value, reason
         msg.submission_id, msg.result, msg.processed_at = sub.id, result, utcnow()
         s.add(Event(message_id=msg.id, submission_id=sub.id, kind="message.processed", actor=mail.from_addr,
                     detail={"outcome": Outcome.IGNORED.value, "reason": reason}))

@@ -22,6 +22,7 @@ from intake.outbox import RetryLater, due_notices, send_notice
 from intake.secret import with_secret
 from intake.service import process_message, record_failure
 from intake.smtp import Transport, transport_from_url
+from intake.states import MessageStatus
 from intake.store import Store
 
 log = logging.getLogger(__name__)
@@ -175,8 +176,8 @@ class Runtime:
         from intake.tables import Message
 
         lease = self.settings.claim_seconds
-        held = claim(self.store, Message, message_id, "received", lease)
-        if not held and self.store.message_status(message_id) == "received":
+        held = claim(self.store, Message, message_id, MessageStatus.RECEIVED, lease)
+        if not held and self.store.message_status(message_id) == MessageStatus.RECEIVED:
             # Another worker holds it and is alive (it renews its lease); if it dies, the
             # sweeper hands the message on once the lease has run out.
             return {"message": message_id, "status": "in_progress"}
@@ -256,12 +257,12 @@ def stale_messages(store: Store, unclaimed_for: float = STALE_SECONDS, limit: in
     queued = func.coalesce(Message.queued_at, Message.received_at)
     with store.session() as s:
         ids = list(s.scalars(select(Message.id).where(
-            Message.status == "received",
+            Message.status == MessageStatus.RECEIVED,
             (Message.claimed_until < now) | (Message.claimed_until.is_(None)
                                              & (queued < now - timedelta(seconds=unclaimed_for))),
         ).order_by(Message.id).limit(limit)))
         if ids:
-            s.execute(update(Message).where(Message.id.in_(ids), Message.status == "received")
+            s.execute(update(Message).where(Message.id.in_(ids), Message.status == MessageStatus.RECEIVED)
                       .values(queued_at=now, claimed_until=None))
     return ids
 

@@ -32,17 +32,19 @@ from intake.review import review_decision
 from intake.routing import route_reviewers
 from intake.rules.base import Prior
 from intake.similarity import SIMHASH_CANDIDATE_DISTANCE, content_hash, hamming, jaccard, simhash
+from intake.states import MessageStatus, NoticeStatus, Severity, SubmissionStatus
 from intake.store import Store
 from intake.tables import Event, Message, Notice, StoredFile, Submission, utcnow
 from intake.threads import find_thread
 
 log = logging.getLogger(__name__)
 
-STATUS_OF = {Outcome.ACCEPTED: "pending_review", Outcome.INCOMPLETE: "incomplete", Outcome.HELD: "held"}
-_DUPLICATE_OF = ("pending_review", "held", "approved")
+STATUS_OF = {Outcome.ACCEPTED: SubmissionStatus.PENDING_REVIEW, Outcome.INCOMPLETE: SubmissionStatus.INCOMPLETE,
+             Outcome.HELD: SubmissionStatus.HELD}
+_DUPLICATE_OF = (SubmissionStatus.PENDING_REVIEW, SubmissionStatus.HELD, SubmissionStatus.APPROVED)
 NEAR_DUPLICATE = 0.9
 REVISION_SIMILARITY = 0.3  # below this, a manuscript sent in reply is another article
-FOLLOW_UP = Reason("follow_up", "ignore", "reply to a submission that needs no action")
+FOLLOW_UP = Reason("follow_up", Severity.IGNORE, "reply to a submission that needs no action")
 
 
 def find_prior_factory(store: Store, settings: Settings) -> Callable[[str], Prior | None]:
@@ -79,7 +81,7 @@ def process_message(store: Store, settings: Settings, message_id: int) -> tuple[
     """Decide one stored message; return (the JSON-contract result, notice ids to send)."""
     with store.session() as s:
         msg = s.get_one(Message, message_id)
-        if msg.status == "processed":
+        if msg.status == MessageStatus.PROCESSED:
             return already_processed(msg.result), _pending_notices(s, message_id)
         raw = store.blobs.get(msg.sha256)
         size = max(len(raw), msg.size_bytes)  # an over-limit mail is stored as its header only
@@ -92,9 +94,10 @@ def process_message(store: Store, settings: Settings, message_id: int) -> tuple[
         thread = find_thread(s, mail) if no_auto_answer(mail) is None else None
         base = from_stored(thread.draft) if thread is not None and thread.draft else None
         mergeable = thread is not None and base is not None and (
-            thread.status == "incomplete" or (thread.status in ("pending_review", "returned") and _has_files(mail)))
+            thread.status == SubmissionStatus.INCOMPLETE or (
+            thread.status in (SubmissionStatus.PENDING_REVIEW, SubmissionStatus.RETURNED) and _has_files(mail)))
     fresh = None
-    if mergeable and thread is not None and base is not None and thread.status == "pending_review":
+    if mergeable and thread is not None and base is not None and thread.status == SubmissionStatus.PENDING_REVIEW:
         # People reply to an old acknowledgement to send their next article: a manuscript unlike
         # the one under review is a new submission, not a revision of it.
         fresh = _evaluate(mail, size, settings, store)
@@ -129,7 +132,7 @@ def _has_files(mail: ParsedMail) -> bool:
 
 def _pending_notices(session: Session, message_id: int) -> list[int]:
     return list(session.scalars(select(Notice.id).where(
-        Notice.message_id == message_id, Notice.status == "pending")))
+        Notice.message_id == message_id, Notice.status == NoticeStatus.PENDING)))
 
 
 def _photo_bytes(store: Store) -> Callable[[Photo], bytes]:
@@ -192,9 +195,8 @@ def _earlier_files(s: Session, store: Store, sub: Submission) -> tuple[Attachmen
 
 def _save_files(s: Session, store: Store, sub: Submission, mail: ParsedMail, draft: Draft) -> None:
     for att in mail.attachments:
-        kind = "manuscript" if att.filename == draft.manuscript else (
-            "photo" if att.content_type.startswith("image/") else "other")
-        s.add(StoredFile(submission_id=sub.id, revision=sub.revision, kind=kind, filename=att.filename[:500],
+        s.add(StoredFile(submission_id=sub.id, revision=sub.revision, kind=att.kind(draft.manuscript),
+                         filename=att.filename[:500],
                          content_type=att.content_type[:200], sha256=store.blobs.put(att.payload),
                          size_bytes=len(att.payload)))
     for photo in draft.photos:
@@ -210,7 +212,7 @@ def _persist(
 ) -> tuple[dict[str, Any], list[int]]:
     with store.session() as s:
         msg = s.get_one(Message, message_id, with_for_update=True)
-        if msg.status == "processed":  # a concurrent delivery of the same task finished first
+        if msg.status == MessageStatus.PROCESSED:  # a concurrent delivery of the same task finished first
             return already_processed(msg.result), _pending_notices(s, message_id)
         who = addresses_of(mail, settings.submission_address)
         sub = _save_submission(s, store, msg, mail, ev, thread_id, who)
@@ -277,11 +279,11 @@ def record_failure(store: Store, message_id: int, error: str, final: bool) -> No
     """An unexpected error: count the attempt; on the final one, quarantine (status failed, replayable)."""
     with store.session() as s:
         msg = s.get_one(Message, message_id)
-        if msg.status == "processed":
+        if msg.status == MessageStatus.PROCESSED:
             return
         msg.attempts += 1
         msg.error = error[:4000]
         if final:
-            msg.status = "failed"
+            msg.status = MessageStatus.FAILED
         s.add(Event(message_id=message_id, kind="message.failed" if final else "message.error",
                     detail={"error": error[:1000]}))

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 import authres  # type: ignore[import-untyped]
 
 from intake.models import ParsedMail, Reason
+from intake.states import Severity
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ _FIELD = re.compile(r"([A-Z]+):([^;]*)", re.I)
 
 
 def _spam(header: str, value: str, why: str) -> Reason:
-    return Reason("spam", "ignore", why, {"header": header, "value": value[:200]})
+    return Reason("spam", Severity.IGNORE, why, {"header": header, "value": value[:200]})
 
 
 def _yes(value: str | None) -> bool:

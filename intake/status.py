@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from intake.config import Settings
 from intake.i18n import t
+from intake.states import MessageStatus, NoticeStatus
 from intake.store import Store
 from intake.tables import Event, MailboxState, Message, Notice, Submission, utcnow
 
@@ -48,11 +49,13 @@ def _fmt(counts: dict[str, int]) -> str:
 def _print_failures(store: Store, limit: int = 20) -> None:
     """The newest permanent failures, with their errors, for ops to act on."""
     with store.session() as s:
-        notices = s.scalars(select(Notice).where(Notice.status == "failed").order_by(Notice.id.desc()).limit(limit))
+        notices = s.scalars(select(Notice).where(Notice.status == NoticeStatus.FAILED)
+                            .order_by(Notice.id.desc()).limit(limit))
         for notice in notices:
             print(t("status_failed_notice", id=notice.id, kind=notice.kind, to=", ".join(notice.recipients),
                     error=notice.last_error or ""))
-        messages = s.scalars(select(Message).where(Message.status == "failed").order_by(Message.id.desc()).limit(limit))
+        messages = s.scalars(select(Message).where(Message.status == MessageStatus.FAILED)
+                             .order_by(Message.id.desc()).limit(limit))
         for msg in messages:
             print(t("status_failed_message", id=msg.id, sender=msg.sender, error=msg.error or ""))
 

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from intake import failpoints
 from intake.mail import decode_text_header
+from intake.states import MessageStatus
 from intake.tables import Event, Message, TrackingCounter, utcnow
 
 
@@ -143,7 +144,7 @@ class Store:
         row = Message(
             mailbox=mailbox, uidvalidity=uidvalidity, uid=uid, message_id_header=msgid, sha256=digest,
             size_bytes=max(len(raw), declared_size or 0), sender=decode_text_header(headers.get("From", ""))[:320],
-            subject=decode_text_header(headers.get("Subject", ""))[:2000], status="received",
+            subject=decode_text_header(headers.get("Subject", ""))[:2000], status=MessageStatus.RECEIVED,
         )
         try:
             with self.session() as s:

@@ -26,6 +26,7 @@ from sqlalchemy import Text as _Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from intake.states import MessageStatus, NoticeStatus
 from intake.text import storable
 
 
@@ -94,7 +95,7 @@ class Message(Base):
     size_bytes: Mapped[int] = mapped_column(BigInteger)
     sender: Mapped[str] = mapped_column(String(320), default="")
     subject: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(20), default="received", index=True)
+    status: Mapped[str] = mapped_column(String(20), default=MessageStatus.RECEIVED.value, index=True)
     outcome: Mapped[str | None] = mapped_column(String(20))
     reason: Mapped[str | None] = mapped_column(String(60))
     error: Mapped[str | None] = mapped_column(Text)
@@ -175,7 +176,7 @@ class Notice(Base):
     subject: Mapped[str] = mapped_column(Text)
     raw_sha256: Mapped[str] = mapped_column(String(64))  # the composed mail, in the blob store
     size_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
-    status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
+    status: Mapped[str] = mapped_column(String(20), default=NoticeStatus.PENDING.value, index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

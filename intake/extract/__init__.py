@@ -19,6 +19,7 @@ from intake.extract.limits import ExtractLimits
 from intake.extract.secrecy import find_markers
 from intake.extract.text import lines_to_items
 from intake.models import Attachment, Extraction, ParsedMail, Reason
+from intake.states import Severity
 
 __all__ = ["ExtractLimits", "extract"]
 log = logging.getLogger(__name__)
@@ -31,10 +32,10 @@ def extract(mail: ParsedMail, limits: ExtractLimits = ExtractLimits()) -> Extrac
             return _extract(mail, limits)
     except ExtractionTimeout as exc:
         log.error("extraction of %s stopped: %s", mail.message_id, exc)
-        return Extraction(None, (Reason("unreadable_manuscript", "reject", str(exc), {"timeout": True}),))
+        return Extraction(None, (Reason("unreadable_manuscript", Severity.REJECT, str(exc), {"timeout": True}),))
     except Exception as exc:
         log.exception("extraction failed for %s", mail.message_id)
-        return Extraction(None, (Reason("unreadable_manuscript", "reject", f"extraction failed: {exc!r}"),))
+        return Extraction(None, (Reason("unreadable_manuscript", Severity.REJECT, f"extraction failed: {exc!r}"),))
 
 
 def _links(mail: ParsedMail) -> list[dict[str, str | None]]:
@@ -47,11 +48,11 @@ def _links(mail: ParsedMail) -> list[dict[str, str | None]]:
 
 def _no_manuscript(sorted_: Sorted, links: list[dict[str, str | None]]) -> Reason:
     if links:
-        return Reason("external_link", "reject", "manuscript only as a large-attachment link", {"links": links})
+        return Reason("external_link", Severity.REJECT, "manuscript only as a large-attachment link", {"links": links})
     if sorted_.others:
         names = [a.filename for a in sorted_.others]
-        return Reason("unsupported_attachment", "reject", "、".join(names), {"filenames": names})
-    return Reason("no_manuscript", "reject")
+        return Reason("unsupported_attachment", Severity.REJECT, "、".join(names), {"filenames": names})
+    return Reason("no_manuscript", Severity.REJECT)
 
 
 def _secrecy(
@@ -68,7 +69,7 @@ def _multiple(chosen: Manuscript, articles: list[Attachment]) -> list[Reason]:
     if not articles:
         return []
     names = [a.filename for a in articles]
-    return [Reason("multiple_manuscripts", "warning", "、".join(names),
+    return [Reason("multiple_manuscripts", Severity.WARNING, "、".join(names),
                    {"filenames": names, "chosen": chosen.filename})]
 
 
@@ -77,7 +78,7 @@ def _extract(mail: ParsedMail, limits: ExtractLimits) -> Extraction:
     links = _links(mail)
     sorted_ = sort_attachments(mail.attachments, limits)
     reasons = list(sorted_.reasons)
-    if any(r.severity == "reject" for r in reasons):
+    if any(r.severity == Severity.REJECT for r in reasons):
         return Extraction(None, tuple(reasons + _secrecy(mail, sorted_, body, None)))
     manuscript, failures = first_readable(sorted_.manuscripts, limits, mail.message_id)
     reasons += failures
@@ -89,7 +90,7 @@ def _extract(mail: ParsedMail, limits: ExtractLimits) -> Extraction:
         return Extraction(None, tuple(reasons + _secrecy(mail, sorted_, body, None)))
     draft, draft_reasons = build_draft(manuscript, body, mail.subject, sorted_.photos, limits)
     reasons += draft_reasons
-    reasons += [Reason("external_link", "warning", str(link.get("filename") or link["url"]), dict(link))
+    reasons += [Reason("external_link", Severity.WARNING, str(link.get("filename") or link["url"]), dict(link))
                 for link in links]
     rest = sorted_.manuscripts[len(failures) + 1:] if manuscript.format != "body" else []
     articles, texts = other_articles(manuscript, rest, limits, mail.message_id)

@@ -24,6 +24,7 @@ from typing import Any
 
 from intake.extract.limits import MIB, ExtractLimits
 from intake.models import Attachment, Reason
+from intake.states import Severity
 from intake.text import decode_name
 
 ARCHIVE_EXTENSIONS = frozenset({"zip", "rar", "7z", "tar", "gz", "tgz", "bz2", "xz"})
@@ -80,7 +81,7 @@ def _content_type(name: str) -> str:
 
 
 def _unsafe(attachment: Attachment, detail: str) -> Reason:
-    return Reason("unsafe_attachment", "reject", detail, {"filename": attachment.filename})
+    return Reason("unsafe_attachment", Severity.REJECT, detail, {"filename": attachment.filename})
 
 
 def expand_zip(attachment: Attachment, limits: ExtractLimits) -> tuple[list[Attachment], list[Reason]]:
@@ -88,7 +89,7 @@ def expand_zip(attachment: Attachment, limits: ExtractLimits) -> tuple[list[Atta
     try:
         zf = zipfile.ZipFile(io.BytesIO(attachment.payload))
     except (zipfile.BadZipFile, ValueError) as exc:
-        return [], [Reason("unsupported_attachment", "warning", f"corrupt zip: {exc}",
+        return [], [Reason("unsupported_attachment", Severity.WARNING, f"corrupt zip: {exc}",
                            {"filename": attachment.filename})]
     with zf:
         infos = [i for i in zf.infolist() if not i.is_dir()]
@@ -138,7 +139,7 @@ def _not_expanded(base: str, encrypted: bool) -> Reason | None:
     ext = base.lower().rsplit(".", 1)[-1] if "." in base else ""
     if encrypted or ext in ARCHIVE_EXTENSIONS:
         why = "encrypted archive member" if encrypted else "nested archive not expanded"
-        return Reason("unsupported_attachment", "warning", why, {"filename": base})
+        return Reason("unsupported_attachment", Severity.WARNING, why, {"filename": base})
     return None
 
 
@@ -196,7 +197,7 @@ def expand_libarchive(attachment: Attachment, limits: ExtractLimits) -> tuple[li
     """Members of a .rar/.7z/tar archive read with libarchive, under the limits of a .zip."""
     lib = _libarchive()
     if lib is None:
-        return [], [Reason("unsupported_attachment", "warning", f".{attachment.extension} archives are not read "
+        return [], [Reason("unsupported_attachment", Severity.WARNING, f".{attachment.extension} archives are not read "
                            "(libarchive not installed)", {"filename": attachment.filename})]
     # total output: the size limit, and the ratio limit once past the floor small archives get
     budget = min(limits.max_archive_total_bytes,
@@ -226,7 +227,7 @@ def expand_libarchive(attachment: Attachment, limits: ExtractLimits) -> tuple[li
         return [], [_unsafe(attachment, str(exc))]
     except lib.ArchiveError as exc:
         log.warning("%s: libarchive: %s", attachment.filename, exc)
-        return [], [Reason("unsupported_attachment", "warning", f"unreadable archive: {exc}",
+        return [], [Reason("unsupported_attachment", Severity.WARNING, f"unreadable archive: {exc}",
                            {"filename": attachment.filename})]
     return out, reasons
 

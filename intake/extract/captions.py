@@ -69,7 +69,7 @@ def unnumbered_captions(*sources: list[str]) -> list[str]:
     return [t for lines in sources for line in lines if not numbered_caption(line) and (t := caption_text(line))]
 
 
-_INLINE_LIST = re.compile(r"^(?:附图说明|图片说明|照片说明|附图|图注|图说)\s*[：:]\s*(?P<rest>(?:1|一)\s*[.．、].+)$")
+_INLINE_LIST = re.compile(r"(?:附图说明|图片说明|照片说明|附图|图注|图说)\s*[：:]\s*(?P<rest>(?:1|一)\s*[.．、].+)$")
 _INLINE_ITEM = re.compile(rf"(?:^|\s+|[；;])(?P<n>{_NUM})\s*[.．、]\s*")
 
 
@@ -80,7 +80,7 @@ def _listed(lines: list[str]) -> list[tuple[int, str]]:
     in_list = False
     for raw in lines:
         line = clean_line(raw)
-        inline = _INLINE_LIST.match(line)
+        inline = _INLINE_LIST.search(line) if "图" in line or "照片" in line else None
         if inline:
             marks = list(_INLINE_ITEM.finditer(inline["rest"]))
             for k, m in enumerate(marks):

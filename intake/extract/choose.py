@@ -16,13 +16,14 @@ from intake.extract.limits import ExtractLimits
 from intake.extract.pdf import read_pdf
 from intake.extract.photos import is_photo_name
 from intake.extract.text import read_text
-from intake.models import Attachment, Reason
+from intake.models import MANUSCRIPT_EXTENSIONS, Attachment, Reason
 from intake.similarity import jaccard
+from intake.states import Severity
 from intake.text import file_stem
 
 log = logging.getLogger(__name__)
 PRIORITY = {"docx": 0, "doc": 1, "wps": 1, "docm": 1, "odt": 1, "rtf": 1, "pdf": 2, "txt": 3}
-MANUSCRIPT_EXTENSIONS = frozenset(PRIORITY)
+assert frozenset(PRIORITY) == MANUSCRIPT_EXTENSIONS  # one list of manuscript formats (intake.models)
 _MIN_INLINE_PHOTO = 20_000  # inline images under this size may be signature logos and emoji …
 _DECORATION_EDGE = (150, 240)  # … and are, when their short edge or long edge is under these pixels
 _ENCRYPTED_OOXML = "EncryptionInfo".encode("utf-16-le")
@@ -67,7 +68,7 @@ def sort_attachments(attachments: tuple[Attachment, ...], limits: ExtractLimits)
     for att in attachments:
         out.names.append(att.filename)
         if len(att.payload) > limits.max_attachment_bytes:
-            out.reasons.append(Reason("unsafe_attachment", "reject", "attachment larger than the limit",
+            out.reasons.append(Reason("unsafe_attachment", Severity.REJECT, "attachment larger than the limit",
                                       {"filename": att.filename, "size_bytes": len(att.payload)}))
             continue
         if att.extension in archive.ARCHIVE_EXTENSIONS:
@@ -76,7 +77,7 @@ def sort_attachments(attachments: tuple[Attachment, ...], limits: ExtractLimits)
             out.names.extend(m.filename for m in members)
             for member in members:
                 _place(member, out)
-            if not members and not any(r.severity == "reject" for r in reasons):
+            if not members and not any(r.severity == Severity.REJECT for r in reasons):
                 out.others.append(att)
             continue
         _place(att, out)
@@ -135,13 +136,13 @@ def first_readable(
             return read_manuscript(att, limits), failures
         except ExtractError as exc:
             log.warning("%s: %s unreadable: %s", message_id, att.filename, exc)
-            failures.append(Reason(exc.code, "warning", exc.detail, {"filename": att.filename}))
+            failures.append(Reason(exc.code, Severity.WARNING, exc.detail, {"filename": att.filename}))
         except Exception as exc:  # any library failure on hostile input is an unreadable file
             log.exception("%s: extractor crashed on %s", message_id, att.filename)
-            failures.append(Reason("unreadable_manuscript", "warning", repr(exc), {"filename": att.filename}))
+            failures.append(Reason("unreadable_manuscript", Severity.WARNING, repr(exc), {"filename": att.filename}))
     if failures:  # none readable: the first failure rejects the submission
         first = failures[0]
-        failures[0] = Reason(first.code, "reject", first.detail, first.data)
+        failures[0] = Reason(first.code, Severity.REJECT, first.detail, first.data)
     return None, failures
 
 

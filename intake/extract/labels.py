@@ -45,7 +45,7 @@ _POSTFIX_CREDIT = re.compile(
 
 # "本网讯（通讯员 萧瑾 何文彬）3月15日，…": the credit inside a lead paragraph (which stays body text)
 _LEAD_CREDIT = re.compile(
-    r"^(?:[^（(]{0,10}讯)?\s*[（(](?P<credit>(?:本报|本台|本网|特约)?(?:通讯员|记者)[^）)]{1,40})[）)]"
+    r"^(?:[^（(]{0,10}讯)?\s*[（(][^）)\s]{0,12}?(?P<credit>(?:本报|本台|本网|特约)?(?:通讯员|记者)[^）)]{1,40})[）)]"
 )
 _BRACKETED = re.compile(r"^[（(](?P<inner>[^（）()]+)[）)]$")
 # A line can carry metadata only if it starts with a label (after brackets or 本报/特约/见习), a
@@ -53,6 +53,7 @@ _BRACKETED = re.compile(r"^[（(](?P<inner>[^（）()]+)[）)]$")
 # all four cheap tests and skip the regexes: they are most lines of an article.
 _FIRST = frozenset(label[0] for label in _KIND) | frozenset("本特见" + _OPEN)
 _CREDIT_END = frozenset("摄影）)稿")  # … or "XX局 供稿"
+_CLOSING_END = frozenset("）)稿")
 _LEAD_SPAN = 14
 
 
@@ -174,7 +175,7 @@ def find_hits(lines: list[str]) -> tuple[list[Hit], set[int]]:
             hits.extend(bracketed)
             used.add(i)
             continue
-        closing = _closing(line, i)
+        closing = _closing(line, i) if line[-1] in _CLOSING_END else []
         if closing:
             hits.extend(closing)
             if _TRAILING.fullmatch(line) or _SUPPLIED.match(line):
@@ -242,13 +243,14 @@ def _closing(line: str, index: int) -> list[Hit]:
 
 def unit_next_to_labels(lines: list[str], used: set[int]) -> Hit | None:
     """"金桥社区居委会" on its own just above or below the label lines at the end: the unit."""
-    cleaned = [clean_line(x) for x in lines]
-    start = max(3, len(cleaned) - 8)
-    for i in range(start, len(cleaned)):
-        line = cleaned[i]
+    start = max(3, len(lines) - 8)
+    if not any(i in used for i in range(start - 1, len(lines))):
+        return None  # no label lines at the end: nothing to stand beside
+    for i in range(start, len(lines)):
+        line = clean_line(lines[i])
         if i in used or not line or len(line) > 25 or not is_unit(line):
             continue
-        if (i - 1 in used and cleaned[i - 1]) or (i + 1 in used and i + 1 < len(cleaned)):
+        if (i - 1 in used and clean_line(lines[i - 1])) or (i + 1 in used and i + 1 < len(lines)):
             return Hit("source_unit", line, i, True)
     return None
 

@@ -23,9 +23,9 @@ from intake.extract.labels import Hit, find_hits, unit_next_to_labels
 from intake.extract.names import normalise_phone, person, split_credits, split_names
 from intake.extract.secrecy import is_marking_line
 from intake.extract.units import (
-    FORM_HEADING,
     closing_lines,
     closing_unit,
+    is_generic,
     parse_subject,
     signature_lines,
     signature_unit,
@@ -71,7 +71,7 @@ def title_index(lines: list[str], used: set[int] | frozenset[int] = frozenset())
     seen = 0
     for i, raw in enumerate(lines):
         line = clean_line(raw)
-        if not line or i in used or is_marking_line(line) or FORM_HEADING.match(line):
+        if not line or i in used or is_marking_line(line) or is_generic(line):  # "新闻稿", "稿件报送单"
             continue
         seen += 1
         if len(line) <= _MAX_TITLE and not _HEADING.match(line) and line[-1] not in "。！？；，：,;:":
@@ -139,16 +139,23 @@ def _values(sources: list[tuple[list[Hit], str]], body_lines: list[str]) -> dict
 def _source_unit(
     sources: list[tuple[list[Hit], str]], manuscript_lines: list[str], body_lines: list[str], subject: str,
     filename: str | None,
+    closing: tuple[str, int] | None, used: set[int], body_used: set[int],
 ) -> FieldValue | None:
+    """The unit (see the module docstring); a unit line taken from beside the label lines joins
+    `used`, so it is not kept as body text."""
     labelled = _first("source_unit", sources)
     if labelled:
         return labelled
-    closing = closing_unit(manuscript_lines)
     if closing:
         return FieldValue(closing[0], "manuscript:closing")
     credited = _first("source_unit", sources, inferred=True)  # "（XX局供稿）", "（XX局 张三）"
     if credited:
         return credited
+    for lines, taken, found_in in ((manuscript_lines, used, "manuscript"), (body_lines, body_used, "body")):
+        beside = unit_next_to_labels(lines, taken)
+        if beside is not None:
+            taken.add(beside.line)
+            return FieldValue(beside.value, f"{found_in}:closing")
     unit = parse_subject(subject)[0]
     signed = signature_unit(body_lines)
     if unit and not (signed and _abbreviates(unit, signed)):  # "人社局稿件" + a signed full name
@@ -187,11 +194,16 @@ def _authors(sources: list[tuple[list[Hit], str]], subject: str) -> tuple[tuple[
     authors: tuple[str, ...] = ()
     authors_found_in: str | None = None
     photographers: tuple[str, ...] = ()
-    for inferred in (False, True):
+    for hits, found_in in sources:
+        a, p = _people(hits)
+        if a and not authors:
+            authors, authors_found_in = a, found_in
+        photographers = photographers or p
+    if not authors and any(hit.inferred for hits, _ in sources for hit in hits):
         for hits, found_in in sources:
-            a, p = _people(hits, inferred)
+            a, p = _people(hits, inferred=True)
             if a and not authors:
-                authors, authors_found_in = a, f"{found_in}:closing" if inferred else found_in
+                authors, authors_found_in = a, f"{found_in}:closing"
             photographers = photographers or p
     if not authors and (named := subject_authors(subject)):
         authors, authors_found_in = named, "subject"
@@ -209,20 +221,17 @@ def find_metadata(
     m_hits, used = find_hits(manuscript_lines)
     t_hits, t_used = find_hits(table_lines or [])
     b_hits, b_used = find_hits(body_lines)
-    for lines, hits, taken in ((manuscript_lines, m_hits, used), (body_lines, b_hits, b_used)):
-        beside = unit_next_to_labels(lines, taken)
-        if beside is not None:
-            hits.append(beside)
-            taken.add(beside.line)
-    used |= closing_lines(manuscript_lines)
+    closing = closing_unit(manuscript_lines)
+    used |= closing_lines(manuscript_lines, closing)
     sources = [(m_hits, "manuscript"), (t_hits, "manuscript:table"), (b_hits, "body")]
     authors, authors_found_in, photographers = _authors(sources, subject)
+    unit = _source_unit(sources, manuscript_lines, body_lines, subject, filename, closing, used, b_used)
     labelled_title = _first("title", sources[:2])  # a title label in the manuscript (or its table)
     index = None if labelled_title else title_index(manuscript_lines, used)
     return Metadata(
         title=_title(manuscript_lines, index, subject, filename, labelled_title),
         title_labelled=labelled_title is not None,
-        source_unit=_source_unit(sources, manuscript_lines, body_lines, subject, filename),
+        source_unit=unit,
         authors=authors,
         authors_found_in=authors_found_in,
         values=_values(sources, body_lines),

@@ -13,7 +13,7 @@ _LABEL_WORDS = frozenset(label for f in FIELDS for label in f.labels) | {"联系
 
 _ROLE_PREFIX = re.compile(
     r"^(?:本报|本台|本网|特约|见习)?(?:通讯员|记者|作者|撰稿人?|执笔人?|拟稿人?|供稿人|文字)\s*[：:/／]?\s*")
-_SEP = re.compile(r"[、，,;；/／\s]+")
+_SEP = re.compile(r"\s+[和与及]\s+|[、，,;；/／\s]+")  # " 及 " between spaces is a separator too
 _NAME = re.compile(rf"^[{HAN}][{HAN}·•]{{1,7}}$|^[A-Za-z][A-Za-z.\-]{{1,30}}$")
 _PHOTO_NOTE = re.compile(r"摄影|摄|图片|图")
 # "张三（文字作者）" / "李四(摄影)": an annotation that says which credit a name has
@@ -28,18 +28,20 @@ _LANDLINE_PLAIN = re.compile(r"(?<!\d)(0\d{9,11})(?!\d)")
 
 
 # "刘  畅"/"江　涛": a two-character name typed with padding, between separators or at either end
-_PADDED = re.compile(rf"(?:^|(?<=[、,;/\s]))([{HAN}])[ \t]+([{HAN}])(?=$|[、,;/\s])")
+_PADDED = re.compile(rf"(?:^|(?<=[、,;/\s]))(?![和与及])([{HAN}])[ \t]+(?![和与及])([{HAN}])(?=$|[、,;/\s])")
 _CONJUNCTION = re.compile(r"(?<=..)[和与及](?=..)")  # "张三和李四", "郑宇与冯倩", "刘宁及杨柳"
 
 
 def nfkc(value: str) -> str:
     """Full-width letters, digits, spaces and punctuation as typed by Chinese IMEs → ASCII forms."""
-    return unicodedata.normalize("NFKC", value)
+    return value if value.isascii() else unicodedata.normalize("NFKC", value)
 
 
 def _tokens(value: str) -> list[str]:
     out: list[str] = []
-    value = _PADDED.sub(r"\1\2", _PADDED.sub(r"\1\2", nfkc(value)))  # twice: "张 三 李 四" overlaps
+    value = nfkc(value)
+    if " " in value or "\t" in value:
+        value = _PADDED.sub(r"\1\2", _PADDED.sub(r"\1\2", value))  # twice: "张 三 李 四" overlaps
     for raw in _SEP.split(value):
         token = _ROLE_PREFIX.sub("", raw).strip("（）()【】[]。.").removesuffix("等")
         if len(token) >= 5 and _CONJUNCTION.search(token):
@@ -93,7 +95,8 @@ def _landline(area: str, number: str, rest: str) -> str | None:
 def normalise_phone(value: str) -> str | None:
     """First valid phone in `value`: mobiles as 11 digits, landlines as "0571-87654321", with an
     extension as "0571-87654321-8012". Full-width digits and any dash between digits are read."""
-    value = _DIGIT_DASH.sub("-", nfkc(value))
+    if not value.isascii() or "~" in value:
+        value = _DIGIT_DASH.sub("-", nfkc(value))
     found: list[tuple[int, str]] = []
     m = _MOBILE.search(value)
     if m:
@@ -115,9 +118,15 @@ _TITLE_WORDS = re.compile(
     r"|负责人|同志)$")
 
 
+_NOTE = re.compile(r"\s*[（(][^）)]*[）)]?\s*$")
+_PLAIN_NAME = re.compile(rf"[{HAN}·]{{2,4}}")
+
+
 def person(value: str) -> str:
     """One person's name as a sign-off gives it: "周建华（党组成员、副局长）", "王五 局长" → the name."""
-    name = re.sub(r"\s*[（(][^）)]*[）)]?\s*$", "", nfkc(value).strip())
+    if _PLAIN_NAME.fullmatch(value) and not _TITLE_WORDS.search(value):
+        return value  # the usual case: just the name
+    name = _NOTE.sub("", nfkc(value).strip())
     bare = _TITLE_WORDS.sub("", name).strip()
     name = bare if re.fullmatch(rf"[{HAN}·]{{2,6}}", bare) else name
     return _PADDED.sub(r"\1\2", name)

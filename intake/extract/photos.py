@@ -13,6 +13,7 @@ from PIL import Image, UnidentifiedImageError
 
 from intake.extract.limits import MIB, ExtractLimits
 from intake.models import Photo, Reason
+from intake.states import Severity
 from intake.text import file_stem
 
 try:  # iPhone photos (HEIC): read when pillow-heif is installed, and handed on as JPEG
@@ -40,7 +41,7 @@ def inspect_photo(
 ) -> Photo | Reason | None:
     """A Photo, a Reason when the image is unsafe or unreadable, or None for non-photo art (WMF/EMF)."""
     if len(data) > limits.max_attachment_bytes:
-        return Reason("unsafe_attachment", "reject", "image larger than the attachment limit",
+        return Reason("unsafe_attachment", Severity.REJECT, "image larger than the attachment limit",
                       {"filename": filename})
     try:
         with warnings.catch_warnings():
@@ -55,7 +56,7 @@ def inspect_photo(
     except Image.DecompressionBombError:
         return _bomb(filename)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        return Reason("unreadable_photo", "warning", str(exc), {"filename": filename})
+        return Reason("unreadable_photo", Severity.WARNING, str(exc), {"filename": filename})
     if fmt not in _PHOTO_FORMATS:
         return None
     if width * height > limits.max_image_pixels:
@@ -66,7 +67,7 @@ def inspect_photo(
         try:
             filename, data = _as_jpeg(filename, data)
         except (OSError, ValueError) as exc:
-            return Reason("unreadable_photo", "warning", str(exc), {"filename": filename})
+            return Reason("unreadable_photo", Severity.WARNING, str(exc), {"filename": filename})
         fmt = "JPEG"
     content_type = Image.MIME.get(fmt, "application/octet-stream")
     return Photo(filename, content_type, hashlib.sha256(data).hexdigest(), len(data), width, height,
@@ -86,7 +87,7 @@ def _as_jpeg(filename: str, data: bytes) -> tuple[str, bytes]:
 
 
 def _bomb(filename: str) -> Reason:
-    return Reason("unsafe_attachment", "reject", "image has too many pixels", {"filename": filename})
+    return Reason("unsafe_attachment", Severity.REJECT, "image has too many pixels", {"filename": filename})
 
 
 def _caption_length(caption: str) -> int:
@@ -99,16 +100,16 @@ def photo_warnings(photos: list[Photo], has_credit: bool, has_originals: bool) -
     for photo in photos:
         data = {"filename": photo.filename}
         if photo.size_bytes < _MIN_BYTES and max(photo.width, photo.height) < _MIN_LONG_EDGE:
-            reasons.append(Reason("photo_too_small", "warning",
+            reasons.append(Reason("photo_too_small", Severity.WARNING,
                                   f"{photo.size_bytes} bytes, {photo.width}×{photo.height}",
                                   {**data, "size_bytes": photo.size_bytes, "width": photo.width,
                                    "height": photo.height}))
         if not photo.caption:
-            reasons.append(Reason("photo_missing_caption", "warning", "", data))
+            reasons.append(Reason("photo_missing_caption", Severity.WARNING, "", data))
         elif _caption_length(photo.caption) > _MAX_CAPTION:
-            reasons.append(Reason("caption_too_long", "warning", f"{_caption_length(photo.caption)} 字", data))
+            reasons.append(Reason("caption_too_long", Severity.WARNING, f"{_caption_length(photo.caption)} 字", data))
     if photos and not has_originals and all(p.source == "docx" for p in photos):
-        reasons.append(Reason("photos_only_in_manuscript", "warning", "", {"count": len(photos)}))
+        reasons.append(Reason("photos_only_in_manuscript", Severity.WARNING, "", {"count": len(photos)}))
     if photos and not has_credit:
-        reasons.append(Reason("no_photo_credit", "warning"))
+        reasons.append(Reason("no_photo_credit", Severity.WARNING))
     return reasons

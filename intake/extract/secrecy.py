@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from intake.models import Reason
+from intake.states import Severity
 
 MARKERS = ("绝密", "机密", "秘密", "内部资料", "内部文件", "注意保密")
 # Phrases that name secrets in ordinary prose (an article on 保密 education) rather than mark the
@@ -31,5 +32,5 @@ def find_markers(texts: Iterable[tuple[str, str]]) -> list[Reason]:
         for marker in MARKERS:
             if marker in text and marker not in found and not any(marker in f for f in found):
                 found[marker] = where
-    return [Reason("secrecy_marker", "hold", f"{marker} ({where})", {"marker": marker, "where": where})
+    return [Reason("secrecy_marker", Severity.HOLD, f"{marker} ({where})", {"marker": marker, "where": where})
             for marker, where in found.items()]

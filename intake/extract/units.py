@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from intake.extract.names import split_names
 from intake.text import HAN, clean_line
@@ -48,6 +49,7 @@ _DEFAULT_NAME = re.compile(
     r"\s*(?:[（(]\d+[）)]|-\s*副本|\s*副本)?$", re.I)
 
 
+@lru_cache(maxsize=1024)
 def is_generic(text: str) -> bool:
     """True for a subject, file name or line that only says "a submission" (投稿, 稿件, 新闻稿,
     新建 Microsoft Word 文档 …)."""
@@ -78,9 +80,13 @@ def closing_unit(lines: list[str]) -> tuple[str, int] | None:
     return None
 
 
-def closing_lines(lines: list[str]) -> set[int]:
-    """Indexes of the 落款 lines (unit and date) so they are not kept as body paragraphs."""
-    found = closing_unit(lines)
+_UNSET: tuple[str, int] = ("", -1)
+
+
+def closing_lines(lines: list[str], found: tuple[str, int] | None = _UNSET) -> set[int]:
+    """Indexes of the 落款 lines (unit and date) so they are not kept as body paragraphs
+    (`found`: closing_unit(lines), when the caller has it already)."""
+    found = closing_unit(lines) if found is _UNSET else found
     if found is None:
         return set()
     unit_index = found[1]
@@ -95,6 +101,7 @@ def _strip_title(text: str) -> str:
     return clean_line(text).strip("《》“”\"").strip()
 
 
+@lru_cache(maxsize=1024)
 def parse_subject(subject: str) -> tuple[str | None, str | None]:
     """(source_unit, title) from a subject: "【单位】标题", "单位：标题", "单位+标题", "投稿：标题"."""
     text = _REPLY.sub("", clean_line(subject)).strip()

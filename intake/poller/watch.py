@@ -26,6 +26,7 @@ from intake.poller.imap import ImapMailbox
 from intake.poller.lease import Lease, NoLease
 from intake.poller.maildir import MaildirMailbox
 from intake.poller.sink import Sink
+from intake.states import MessageStatus
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +111,7 @@ class Watcher:
 
     def _known_step(self, mailbox: Mailbox, key: Any, message_id: int, status: str, size: int) -> Callable[[], None]:
         def step() -> None:
-            if status == "received":
+            if status == MessageStatus.RECEIVED:
                 self.sink.requeue(message_id)
             mailbox.done(key, rejected=size > self.settings.max_message_bytes)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from intake.models import Reason
 from intake.rules.base import Context, Rule
+from intake.states import Severity
 
 
 def check(ctx: Context) -> list[Reason]:
@@ -13,7 +14,7 @@ def check(ctx: Context) -> list[Reason]:
     prior = ctx.find_prior(draft.body_text)
     if prior is None:
         return []
-    return [Reason("duplicate", "duplicate", f"same as {prior.tracking_id}", {
+    return [Reason("duplicate", Severity.DUPLICATE, f"same as {prior.tracking_id}", {
         "first_tracking_id": prior.tracking_id, "first_received_at": prior.received_at,
         "similarity": round(prior.similarity, 3)})]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from intake.models import Reason
 from intake.rules.base import Context, Rule
+from intake.states import Severity
 
 MIN_WORDS = 150
 MAX_WORDS = 20000
@@ -15,9 +16,9 @@ def check(ctx: Context) -> list[Reason]:
         return []
     count = draft.word_count
     if count < MIN_WORDS:
-        return [Reason("too_short", "warning", f"{count} words", {"word_count": count, "minimum": MIN_WORDS})]
+        return [Reason("too_short", Severity.WARNING, f"{count} words", {"word_count": count, "minimum": MIN_WORDS})]
     if count > MAX_WORDS:
-        return [Reason("too_long", "warning", f"{count} words", {"word_count": count, "maximum": MAX_WORDS})]
+        return [Reason("too_long", Severity.WARNING, f"{count} words", {"word_count": count, "maximum": MAX_WORDS})]
     return []
 
 

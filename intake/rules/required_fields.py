@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from intake.models import Reason
 from intake.rules.base import Context, Rule
+from intake.states import Severity
 
 
 def check(ctx: Context) -> list[Reason]:
     draft = ctx.extraction.draft
     if draft is None:
         return []
-    return [Reason(name, "missing", f"{name} not found")
+    return [Reason(name, Severity.MISSING, f"{name} not found")
             for name in ctx.required_fields if not draft.field(name)]
 
 

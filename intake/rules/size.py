@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from intake.models import Reason
 from intake.rules.base import Context, Rule
+from intake.states import Severity
 
 
 def check(ctx: Context) -> list[Reason]:
     if ctx.raw_size <= ctx.max_message_bytes:
         return []
-    return [Reason("too_large", "reject", f"{ctx.raw_size} bytes",
+    return [Reason("too_large", Severity.REJECT, f"{ctx.raw_size} bytes",
                    {"size_bytes": ctx.raw_size, "limit_bytes": ctx.max_message_bytes})]
 
 

@@ -10,14 +10,15 @@ import re
 
 from intake.models import Reason
 from intake.rules.base import Context, Rule
+from intake.states import Severity
 
 
 def check(ctx: Context) -> list[Reason]:
     subject = ctx.mail.subject.strip()
     if not subject:
-        return [Reason("subject_format", "warning", "empty subject", {"hint": ctx.subject_hint})]
+        return [Reason("subject_format", Severity.WARNING, "empty subject", {"hint": ctx.subject_hint})]
     if ctx.subject_pattern and not re.search(ctx.subject_pattern, subject):
-        return [Reason("subject_format", "warning", subject, {"hint": ctx.subject_hint})]
+        return [Reason("subject_format", Severity.WARNING, subject, {"hint": ctx.subject_hint})]
     return []
 
 

@@ -29,6 +29,7 @@ ARTICLE = "4月8日，柳岸镇组织开展春季植树活动，镇村干部和�
     ("莫凡与杜小曼", ("莫凡", "杜小曼")),
     ("陆 远，蔡 青/黎明辉", ("陆远", "蔡青", "黎明辉")),
     ("覃文 和 黎晓 电话", ("覃文", "黎晓")),  # a label word is never a name
+    ("凌 峰 苏明月 及 钱 多", ("凌峰", "苏明月", "钱多")),  # "及" between spaces separates
 ])
 def test_names_as_people_type_them(typed: str, names: tuple[str, ...]) -> None:
     assert split_names(typed) == names
@@ -73,6 +74,16 @@ def test_a_correspondent_credit_with_the_media_unit_in_front() -> None:
     assert m.authors == ("牛犇", "龚小雨")
 
 
+def test_a_lead_credit_with_the_newspaper_before_the_reporter() -> None:
+    m = find_metadata(["柳岸镇开展春季植树活动", "本报讯（云溪日报记者 牛犇 通讯员 龚小雨）" + ARTICLE], [], "", None)
+    assert m.authors == ("牛犇", "龚小雨")
+
+
+def test_a_generic_first_line_is_no_title() -> None:
+    m = find_metadata(["新闻稿", ARTICLE, "作者：龚小雨"], [], "稿件", None)
+    assert m.title is None
+
+
 def test_supplied_by_a_unit_is_the_unit_not_an_author() -> None:
     m = find_metadata(["柳岸镇开展春季植树活动", ARTICLE, "供稿：柳岸镇党政综合办公室", "撰稿：龚小雨"], [], "", None)
     assert m.source_unit == FieldValue("柳岸镇党政综合办公室", "manuscript") and m.authors == ("龚小雨",)
@@ -110,6 +121,8 @@ def test_caption_lists_in_the_body() -> None:
     assert numbered_captions(["附图说明：", "1.志愿者扶苗培土", "2、干部提水浇灌", "谢谢"]) == {
         1: "志愿者扶苗培土", 2: "干部提水浇灌"}
     assert numbered_captions(["附图：1.志愿者扶苗培土 2.干部提水浇灌"]) == {1: "志愿者扶苗培土", 2: "干部提水浇灌"}
+    assert numbered_captions(["照片见附件。附图：1.志愿者扶苗培土 2.干部提水浇灌"]) == {
+        1: "志愿者扶苗培土", 2: "干部提水浇灌"}
     assert numbered_captions(["照片1 志愿者扶苗培土", "第二张：干部提水浇灌"]) == {
         1: "志愿者扶苗培土", 2: "干部提水浇灌"}
 

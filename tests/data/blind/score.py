@@ -62,7 +62,8 @@ def score(folder: Path) -> tuple[dict[str, float], list[str], int]:
 
 def main(argv: list[str]) -> int:
     show = "--errors" in argv
-    batches = [a for a in argv if not a.startswith("--")] or sorted(p.name for p in ROOT.glob("batch*"))
+    batches = [a for a in argv if not a.startswith("--")] or sorted(
+        p.name for p in ROOT.glob("batch*") if (p / "labels.json").exists())
     for batch in batches:
         report, errors, n = score(ROOT / batch)
         fully = n - len({e.split(":")[0] for e in errors})
