@@ -41,6 +41,7 @@ class Evaluation:
     reasons: tuple[Reason, ...]
     draft: Draft | None
     answerable: bool = True  # False: a submission (or not), but nobody is answered automatically
+    extracted: Extraction | None = None  # the mail's own extraction, reused if it is re-evaluated
 
     @property
     def missing(self) -> list[str]:
@@ -64,9 +65,11 @@ def _no_prior(_text: str) -> Prior | None:
     return None
 
 
-def followup_extraction(mail: ParsedMail, base: Draft) -> Extraction:
-    """A reply to an incomplete notice: a new manuscript replaces the old, body lines fill fields."""
-    found = extract(mail)
+def followup_extraction(mail: ParsedMail, base: Draft, found: Extraction | None = None) -> Extraction:
+    """A reply to an incomplete notice: a new manuscript replaces the old, body lines fill fields.
+
+    `found` is the mail's own extraction when it was made already (it is never made twice)."""
+    found = found if found is not None else extract(mail)
     has_manuscript = found.draft is not None and found.draft.manuscript is not None
     if has_manuscript:
         return Extraction(merge(base, found.draft, replaces_manuscript=True), found.reasons)
@@ -92,6 +95,7 @@ def evaluate(
     subject_hint: str = "单位+标题",
     spam_level_threshold: int = 5,
     trusted_authserv_ids: Sequence[str] = (),
+    extracted: Extraction | None = None,
 ) -> Evaluation:
     """Run classification, extraction and every rule; decide once.
 
@@ -106,12 +110,14 @@ def evaluate(
     silent = no_auto_answer(mail)
     if silent is not None and followup_of is not None:  # an automatic mail never completes a submission
         return Evaluation(Outcome.IGNORED, silent, (silent,), None, answerable=False)
+    own: Extraction | None = None
     if raw_size > max_message_bytes:
         extraction = Extraction(None)  # never open what we refuse to process
     elif followup_of is not None:
-        extraction = followup_extraction(mail, followup_of)
+        own = extracted if extracted is not None else extract(mail)
+        extraction = followup_extraction(mail, followup_of, own)
     else:
-        extraction = extract(mail)
+        extraction = own = extracted if extracted is not None else extract(mail)
     if silent is not None and not _has_manuscript(extraction, silent):
         return Evaluation(Outcome.IGNORED, silent, (silent,), None, answerable=False)
     ctx = Context(
@@ -125,7 +131,7 @@ def evaluate(
     outcome, reason = decide(reasons)
     if silent is not None and outcome == Outcome.INCOMPLETE:
         outcome = Outcome.ACCEPTED  # nobody can be asked for the missing items: reviewers see them as missing
-    return Evaluation(outcome, reason, reasons, extraction.draft, answerable=silent is None)
+    return Evaluation(outcome, reason, reasons, extraction.draft, answerable=silent is None, extracted=own)
 
 
 def _has_manuscript(extraction: Extraction, silent: Reason) -> bool:

@@ -24,7 +24,7 @@ from intake.config import Settings
 from intake.drafts import contract_json, from_stored, stored_body_text, to_stored
 from intake.fields import COLUMNS
 from intake.mail import parse_mail
-from intake.models import Attachment, Draft, NoticeKind, Outcome, ParsedMail, Photo, Reason
+from intake.models import Attachment, Draft, Extraction, NoticeKind, Outcome, ParsedMail, Photo, Reason
 from intake.notify import CONTRIBUTOR_KINDS, Planned, Subject, plan
 from intake.outbox import store_notices
 from intake.pipeline import Evaluation, evaluate
@@ -97,15 +97,17 @@ def process_message(store: Store, settings: Settings, message_id: int) -> tuple[
             thread.status == SubmissionStatus.INCOMPLETE or (
             thread.status in (SubmissionStatus.PENDING_REVIEW, SubmissionStatus.RETURNED) and _has_files(mail)))
     fresh = None
+    extracted = None
     if mergeable and thread is not None and base is not None and thread.status == SubmissionStatus.PENDING_REVIEW:
         # People reply to an old acknowledgement to send their next article: a manuscript unlike
         # the one under review is a new submission, not a revision of it.
         fresh = _evaluate(mail, size, settings, store)
+        extracted = fresh.extracted  # a revision reuses it: the mail is extracted once
         if fresh.draft is None or jaccard(fresh.draft.body_text, base.body_text) >= REVISION_SIMILARITY:
             fresh = None
         else:
             mergeable, thread = False, None
-    ev = fresh or _evaluate(mail, size, settings, store, base if mergeable else None)
+    ev = fresh or _evaluate(mail, size, settings, store, base if mergeable else None, extracted)
     if thread is not None and not mergeable and ev.outcome != Outcome.IGNORED:
         ev = Evaluation(Outcome.IGNORED, FOLLOW_UP, ev.reasons, None)
     return _persist(store, settings, message_id, mail, ev, thread.id if thread and mergeable else None,
@@ -119,11 +121,12 @@ def already_processed(recorded: dict[str, Any] | None) -> dict[str, Any]:
     return result
 
 
-def _evaluate(mail: ParsedMail, size: int, settings: Settings, store: Store, base: Draft | None = None) -> Evaluation:
+def _evaluate(mail: ParsedMail, size: int, settings: Settings, store: Store, base: Draft | None = None,
+              extracted: Extraction | None = None) -> Evaluation:
     return evaluate(mail, size, settings.submission_address, settings.required_fields, settings.max_message_bytes,
                     find_prior_factory(store, settings), followup_of=base, **rule_settings(settings),
                     spam_level_threshold=settings.spam_level_threshold,
-                    trusted_authserv_ids=settings.trusted_authserv_ids)
+                    trusted_authserv_ids=settings.trusted_authserv_ids, extracted=extracted)
 
 
 def _has_files(mail: ParsedMail) -> bool:

@@ -52,9 +52,12 @@ def test_the_first_reason_of_the_deciding_severity_is_the_one_reported() -> None
     assert decide((WARNING, too_large, REJECT)) == (Outcome.REJECTED, too_large)
 
 
-def test_unknown_severities_do_not_block() -> None:
-    """A reason of an unknown severity counts as nothing more than a warning."""
-    assert decide((Reason("odd", "info"),)) == (Outcome.ACCEPTED, None)
+def test_an_unknown_severity_is_refused_where_the_reason_is_made() -> None:
+    """Severities are a closed set (intake.states.Severity): a misspelt one fails at once, in the
+    extractor or rule that wrote it, instead of silently counting as nothing."""
+    with pytest.raises(ValueError):
+        Reason("odd", "info")  # type: ignore[arg-type]
+    assert decide((Reason("odd", "warning"),)) == (Outcome.ACCEPTED, None)  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------- evaluate

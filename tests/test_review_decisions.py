@@ -145,3 +145,17 @@ def test_a_different_article_sent_as_a_reply_to_an_acknowledgement_is_a_new_subm
     with runtime.store.session() as s:
         revisions = {tid: rev for tid, rev in s.execute(select(Submission.tracking_id, Submission.revision))}
     assert revisions == {first["tracking_id"]: 2, other["tracking_id"]: 1}
+
+
+def test_a_revision_sent_as_a_reply_is_extracted_once(runtime: Runtime, smtp_sink: Any,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Deciding whether a reply is a revision or a new article must not read the manuscript twice."""
+    import intake.pipeline
+
+    ingest(runtime, (EXAMPLES / "01-docx-with-photos.eml").read_bytes())
+    ack = smtp_sink.wait_for(2)[0].message
+    calls: list[str] = []
+    real = intake.pipeline.extract
+    monkeypatch.setattr(intake.pipeline, "extract", lambda mail, *a: (calls.append(mail.message_id), real(mail, *a))[1])
+    same = ingest(runtime, _contributor_reply(ack, "01-docx-with-photos.eml", "修改稿.docx", "<rev1@163.com>"))
+    assert same["outcome"] == "accepted" and len(calls) == 1
