@@ -70,6 +70,19 @@ class Subject:
         return self.answer_to or self.mail.from_addr
 
 
+def _other_rejections(subject: Subject) -> list[Reason]:
+    if subject.reason is None or subject.reason.severity != Severity.REJECT:
+        return []
+    seen = {(subject.reason.code, repr(sorted(subject.reason.data.items())))}
+    out = []
+    for r in subject.reasons:
+        key = (r.code, repr(sorted(r.data.items())))
+        if r.severity == Severity.REJECT and key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
 def _reason_dict(reason: Reason) -> dict[str, Any]:
     return {"code": reason.code, "detail": reason.detail, "data": dict(reason.data)}
 
@@ -99,6 +112,8 @@ def base_context(subject: Subject, settings: Settings) -> dict[str, Any]:
         "missing": [r.code for r in subject.reasons if r.severity == Severity.MISSING],
         "required_fields": list(settings.required_fields),
         "reason": _reason_dict(subject.reason) if subject.reason else None,
+        # every other reason that rejects on its own: one reply tells the contributor all of them
+        "other_reasons": [_reason_dict(r) for r in _other_rejections(subject)],
         "warnings": [_reason_dict(r) for r in subject.reasons if r.severity in (Severity.WARNING, Severity.HOLD)],
     }
 

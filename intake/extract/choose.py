@@ -140,10 +140,8 @@ def first_readable(
         except Exception as exc:  # any library failure on hostile input is an unreadable file
             log.exception("%s: extractor crashed on %s", message_id, att.filename)
             failures.append(Reason("unreadable_manuscript", Severity.WARNING, repr(exc), {"filename": att.filename}))
-    if failures:  # none readable: the first failure rejects the submission
-        first = failures[0]
-        failures[0] = Reason(first.code, Severity.REJECT, first.detail, first.data)
-    return None, failures
+    # none readable: every failure rejects, so the contributor hears of each broken file at once
+    return None, [Reason(f.code, Severity.REJECT, f.detail, f.data) for f in failures]
 
 
 def _text(ms: Manuscript) -> str:
