@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from dataclasses import dataclass, field
 
 from intake.extract import archive
@@ -108,7 +109,29 @@ def _not_a_word_file(data: bytes, ext: str) -> str | None:
     return f"not a valid .{ext} file (neither Word nor WPS format)"
 
 
+# Text of a real Chinese (or English) manuscript is CJK, ASCII and punctuation. Random bytes that
+# a converter "opened" come out as Hangul, private-use, rare CJK Extension A and control
+# characters: when those are more than this share of the text, the file is unreadable.
+_NOISE_SHARE = 0.15
+_NOISE = re.compile(r"[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u0370-\u1fff\u3400-\u4dbf\ua000-\ud7ff"
+                    r"\ue000-\uf8ff\ufff0-\uffff]")
+
+
+def is_noise(text: str) -> bool:
+    """True when `text` reads as decoded random bytes rather than an article."""
+    visible = "".join(text.split())
+    return len(visible) >= 20 and len(_NOISE.findall(visible)) > _NOISE_SHARE * len(visible)
+
+
 def read_manuscript(att: Attachment, limits: ExtractLimits) -> Manuscript:
+    """Read one manuscript file; garbage that a converter produced from a broken file is refused."""
+    ms = _read_manuscript(att, limits)
+    if is_noise("\n".join(it.text for it in ms.items)):
+        raise ExtractError("unreadable_manuscript", "the file's text is unreadable (a damaged file?)")
+    return ms
+
+
+def _read_manuscript(att: Attachment, limits: ExtractLimits) -> Manuscript:
     """Dispatch on the content's magic bytes first, then on the extension."""
     data, ext, name = att.payload, att.extension, att.filename
     if ext in ("docx", "docm", "doc", "wps") and (why := _not_a_word_file(data, ext)):

@@ -45,7 +45,7 @@ FORM_HEADING = re.compile(
 
 # names word processors give a new file: "新建 Microsoft Word 文档", "新建 DOCX 文档 (2)", "文档1"
 _DEFAULT_NAME = re.compile(
-    r"^(?:新建\s*(?:Microsoft\s*(?:Office\s*)?Word|WPS\s*文字|DOCX?|RTF)?\s*文档|文档\s*\d*|Document\s*\d*|Doc\d+)"
+    r"^(?:新建\s*(?:Microsoft\s*(?:Office\s*)?Word|WPS\s*文字|DOCX?|RTF|文本)?\s*文档|文档\s*\d*|Document\s*\d*|Doc\d+)"
     r"\s*(?:[（(]\d+[）)]|-\s*副本|\s*副本)?$", re.I)
 
 
@@ -153,8 +153,16 @@ def has_signature_delimiter(body_lines: list[str]) -> bool:
     return any(_SIG_DELIM.match(clean_line(x)) for x in body_lines)
 
 
+_SIG_PARTS = re.compile(r"\s*[|｜/]\s*|\s{2,}|\s+(?=\S*\d{5})")
+
+
 def signature_unit(body_lines: list[str]) -> str | None:
+    """The unit line of the signature, or the unit part of a one-line "单位 | 姓名 | 电话" signature."""
     for _, line in signature_lines(body_lines):
         if is_unit(line):
             return line
+        for part in _SIG_PARTS.split(line):
+            part = part.strip()
+            if part and part != line and is_unit(part):
+                return part
     return None

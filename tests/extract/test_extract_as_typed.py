@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from intake.extract.captions import numbered_captions
-from intake.extract.choose import read_manuscript, sort_attachments
+from intake.extract.choose import is_noise, read_manuscript, sort_attachments
 from intake.extract.content import ExtractError
 from intake.extract.limits import ExtractLimits
 from intake.extract.metadata import find_metadata
@@ -150,3 +150,22 @@ def test_a_small_inline_image_is_a_photo_unless_it_is_small_in_pixels() -> None:
     logo = Attachment("logo.jpg", "image/jpeg", _jpeg((300, 80)), content_id="b", inline=True)
     sorted_ = sort_attachments((photo, logo), ExtractLimits())
     assert [a.filename for a in sorted_.photos] == ["a.jpg"]
+
+
+def test_text_a_converter_made_of_random_bytes_is_noise() -> None:
+    import random
+
+    rng = random.Random(7)
+    garbage = "".join(chr(rng.randrange(0x100, 0xFFFF)) for _ in range(400))
+    assert is_noise(garbage)
+    assert not is_noise(ARTICLE * 3)
+    assert not is_noise("Spring tree planting in Liu'an town, 80 volunteers. " * 5)
+    assert not is_noise("㐀 龚小雨、䶮小明 " + ARTICLE)  # a rare Extension A name does not make noise
+
+
+def test_more_ways_to_name_the_unit_and_no_title() -> None:
+    m = find_metadata([ARTICLE, "稿件来源：柳岸镇文化站", "作者：龚小雨"], [], "", None)
+    assert m.source_unit == FieldValue("柳岸镇文化站", "manuscript")
+    m = find_metadata([ARTICLE], ["领导好，稿子见附件。", "柳岸镇文化站 | 龚小雨 | 13800138209"], "投稿", None)
+    assert m.source_unit == FieldValue("柳岸镇文化站", "signature")
+    assert find_metadata([ARTICLE], [], "", "新建文本文档.txt").title is None
