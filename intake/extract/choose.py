@@ -113,6 +113,7 @@ def _not_a_word_file(data: bytes, ext: str) -> str | None:
 # a converter "opened" come out as Hangul, private-use, rare CJK Extension A and control
 # characters: when those are more than this share of the text, the file is unreadable.
 _NOISE_SHARE = 0.15
+_CONVERTED = frozenset({"doc", "wps", "rtf", "odt"})  # read through a converter that opens anything
 _NOISE = re.compile(r"[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u0370-\u1fff\u3400-\u4dbf\ua000-\ud7ff"
                     r"\ue000-\uf8ff\ufff0-\uffff]")
 
@@ -126,7 +127,7 @@ def is_noise(text: str) -> bool:
 def read_manuscript(att: Attachment, limits: ExtractLimits) -> Manuscript:
     """Read one manuscript file; garbage that a converter produced from a broken file is refused."""
     ms = _read_manuscript(att, limits)
-    if is_noise("\n".join(it.text for it in ms.items)):
+    if ms.format in _CONVERTED and is_noise("\n".join(it.text for it in ms.items)):
         raise ExtractError("unreadable_manuscript", "the file's text is unreadable (a damaged file?)")
     return ms
 
