@@ -14,7 +14,7 @@ from intake.extract.body import mail_body_lines, reads_like_article
 from intake.extract.choose import Sorted, first_readable, other_articles, sort_attachments
 from intake.extract.content import Manuscript
 from intake.extract.deadline import ExtractionTimeout, deadline
-from intake.extract.html import large_attachment_links
+from intake.extract.html import large_attachment_links, picture_captions
 from intake.extract.limits import ExtractLimits
 from intake.extract.secrecy import find_markers
 from intake.extract.text import lines_to_items
@@ -88,7 +88,10 @@ def _extract(mail: ParsedMail, limits: ExtractLimits) -> Extraction:
         if not failures:
             reasons.append(_no_manuscript(sorted_, links))
         return Extraction(None, tuple(reasons + _secrecy(mail, sorted_, body, None)))
-    draft, draft_reasons = build_draft(manuscript, body, mail.subject, sorted_.photos, limits)
+    inline = [a for a in sorted_.photos if a.inline and a.content_id]
+    under = picture_captions(mail.html_body) if manuscript.format == "body" and inline else []
+    draft, draft_reasons = build_draft(manuscript, body, mail.subject, sorted_.photos, limits,
+                                       under if len(under) == len(sorted_.photos) else None)
     reasons += draft_reasons
     reasons += [Reason("external_link", Severity.WARNING, str(link.get("filename") or link["url"]), dict(link))
                 for link in links]

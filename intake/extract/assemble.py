@@ -81,9 +81,11 @@ def _title_item(ms: Manuscript, meta: Metadata) -> int | None:
 
 
 def build_draft(
-    ms: Manuscript, body_lines: list[str], subject: str, attached: list[Attachment], limits: ExtractLimits
+    ms: Manuscript, body_lines: list[str], subject: str, attached: list[Attachment], limits: ExtractLimits,
+    html_captions: list[str | None] | None = None,
 ) -> tuple[Draft, list[Reason]]:
-    """The draft and its warnings (photos, captions, credits)."""
+    """The draft and its warnings (photos, captions, credits). `html_captions`: the line under
+    each inline picture of an HTML body (for an article written in the mail)."""
     texts = [text for _, text in ms.text_lines()]
     tables = _table_lines(ms)
     meta = find_metadata(texts, body_lines, subject, ms.filename, [line for _, line in tables])
@@ -91,7 +93,7 @@ def build_draft(
     embedded = [it.image for it in ms.items if it.kind == "image" and it.image is not None]
     inside = _inspect([(e.filename, e.data, e.caption, ms.photo_source) for e in embedded], limits)
     captions = match_captions([a.filename for a in attached], body_lines, texts,
-                              [p.caption for p in inside.photos])
+                              [p.caption for p in inside.photos] or list(html_captions or []))
     outside = _inspect([(a.filename, a.payload, c, "attachment") for a, c in zip(attached, captions, strict=True)],
                        limits)
     replace = bool(outside.photos) and len(outside.photos) == len(inside.photos)

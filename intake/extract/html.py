@@ -40,13 +40,42 @@ def html_lines(html: str) -> list[str]:
     return [clean_line(x) for x in "".join(parts).split("\n") if clean_line(x)]
 
 
-def _collect(element: Any, parts: list[str]) -> None:
+_PICTURE = "\ufffc"  # where an <img> stood, in the line stream of picture_captions
+_MAX_HTML_CAPTION = 60  # longer lines after a picture are the article going on, not its caption
+
+
+def picture_captions(html: str) -> list[str | None]:
+    """For each inline picture of an HTML body, in order: the short line right after it, or None.
+
+    Contributors who paste photos into the mail write the caption on the line under each one;
+    `html_lines` keeps no trace of the pictures, so their places are read here.
+    """
+    if "<img" not in html.lower():
+        return []
+    root = lxml.html.fragment_fromstring(nh3.clean(html), create_parent="div")
+    parts: list[str] = []
+    _collect(root, parts, pictures=True)
+    lines = [clean_line(x) for x in "".join(parts).split("\n") if clean_line(x)]
+    captions: list[str | None] = []
+    for i, line in enumerate(lines):
+        if line != _PICTURE:
+            continue
+        after = lines[i + 1] if i + 1 < len(lines) else ""
+        ok = after and after != _PICTURE and len(after) <= _MAX_HTML_CAPTION and ":" not in after[:6] \
+            and "：" not in after[:6]
+        captions.append(after if ok else None)
+    return captions
+
+
+def _collect(element: Any, parts: list[str], pictures: bool = False) -> None:
     block = isinstance(element.tag, str) and element.tag.lower() in _BLOCKS
+    if pictures and isinstance(element.tag, str) and element.tag.lower() == "img":
+        parts.append(f"\n{_PICTURE}\n")
     if block:
         parts.append("\n")
     parts.append(element.text or "")
     for child in element:
-        _collect(child, parts)
+        _collect(child, parts, pictures)
         parts.append(child.tail or "")
     if block:
         parts.append("\n")

@@ -169,3 +169,13 @@ def test_more_ways_to_name_the_unit_and_no_title() -> None:
     m = find_metadata([ARTICLE], ["领导好，稿子见附件。", "柳岸镇文化站 | 龚小雨 | 13800138209"], "投稿", None)
     assert m.source_unit == FieldValue("柳岸镇文化站", "signature")
     assert find_metadata([ARTICLE], [], "", "新建文本文档.txt").title is None
+
+
+def test_the_line_under_an_inline_picture_is_its_caption() -> None:
+    from intake.extract.html import picture_captions
+
+    html = ("<div><p>柳岸镇开展春季植树活动</p><p>" + ARTICLE + "</p><p><img src=\"cid:a@x\"></p>"
+            "<p>志愿者扶苗培土。</p><p>" + ARTICLE + "</p><img src=\"cid:b@x\"><div>" + ARTICLE + "</div>"
+            "<p><img src=\"cid:c@x\"></p><p>作者：龚小雨</p></div>")
+    assert picture_captions(html) == ["志愿者扶苗培土。", None, None]  # prose and labels are no captions
+    assert picture_captions("<p>没有图片</p>") == []
