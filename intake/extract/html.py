@@ -61,8 +61,9 @@ def picture_captions(html: str) -> list[str | None]:
         if line != _PICTURE:
             continue
         after = lines[i + 1] if i + 1 < len(lines) else ""
+        # a caption is one short description; a line of several clauses is the article going on
         ok = after and after != _PICTURE and len(after) <= _MAX_HTML_CAPTION and ":" not in after[:6] \
-            and "：" not in after[:6]
+            and "：" not in after[:6] and after.count("，") + after.count(",") <= 1
         captions.append(after if ok else None)
     return captions
 
