@@ -126,7 +126,21 @@ def send_notice(store: Store, settings: Settings, transport: Transport, notice_i
         return NoticeStatus.FAILED
     failpoints.hit("after_smtp")
     _finish(store, notice.id, NoticeStatus.SENT, None, "notice.sent")
+    _relay_is_back(store)
     return NoticeStatus.SENT
+
+
+def _relay_is_back(store: Store) -> None:
+    """The relay accepted a mail: notices waiting out a transient failure are due now.
+
+    Backoff protects a relay that is down; once one mail goes through, the others need not sit
+    out a 40 or 80 s wait (Postfix flushes a destination that answers again the same way). The
+    sweeper hands them on within seconds; their delayed retry tasks then find them sent.
+    """
+    now = utcnow()
+    with store.session() as s:
+        s.execute(update(Notice).where(Notice.status == NoticeStatus.PENDING, Notice.attempts > 0,
+                                       Notice.next_attempt_at > now).values(next_attempt_at=now))
 
 
 def _finish(store: Store, notice_id: int, status: str, error: str | None, event: str) -> None:

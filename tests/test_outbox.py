@@ -196,6 +196,20 @@ def test_transient_failure_retries_later_with_the_same_bytes(
     assert notice(store, ack_id).attempts == 2
 
 
+def test_a_mail_through_the_relay_makes_the_deferred_notices_due_at_once(
+    store: Store, settings: Settings, message_id: int, smtp_sink: servers.SmtpSink
+) -> None:
+    """After an outage the first mail that goes through ends the others' backoff (no 80 s wait)."""
+    ack_id, review_id = create(store, settings, message_id)
+    smtp_sink.fail_next(1, 451)
+    with pytest.raises(RetryLater):
+        send_notice(store, settings, smtp(smtp_sink), ack_id)
+    assert ack_id not in due_notices(store)
+    assert send_notice(store, settings, smtp(smtp_sink), review_id) == "sent"
+    assert ack_id in due_notices(store)
+    assert send_notice(store, settings, smtp(smtp_sink), ack_id) == "sent"
+
+
 def test_permanent_failure_marks_the_notice_failed(
     store: Store, settings: Settings, message_id: int, smtp_sink: servers.SmtpSink
 ) -> None:
