@@ -98,7 +98,8 @@ def _closing_credit(text: str, index: int) -> list[Hit]:
         return [Hit("source_unit", supplied["unit"].strip(), index, True)]
     head, _, rest = text.partition(" ") if " " in text else text.partition("\u3000")
     names = _ROLE.sub("", rest.strip())  # "（马桥镇人民政府 通讯员 吴小红）"
-    if names and is_unit(head) and split_names(names) and len(split_names(names)) == len(names.split()):
+    people = split_names(names) if names and is_unit(head) else ()
+    if people and len(people) == len(names.split()):
         return [Hit("source_unit", head, index, True), Hit("authors", names, index, True)]
     return []
 

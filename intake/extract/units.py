@@ -80,13 +80,9 @@ def closing_unit(lines: list[str]) -> tuple[str, int] | None:
     return None
 
 
-_UNSET: tuple[str, int] = ("", -1)
-
-
-def closing_lines(lines: list[str], found: tuple[str, int] | None = _UNSET) -> set[int]:
+def closing_lines(lines: list[str], found: tuple[str, int] | None) -> set[int]:
     """Indexes of the 落款 lines (unit and date) so they are not kept as body paragraphs
-    (`found`: closing_unit(lines), when the caller has it already)."""
-    found = closing_unit(lines) if found is _UNSET else found
+    (`found`: closing_unit(lines), which the caller has computed)."""
     if found is None:
         return set()
     unit_index = found[1]
