@@ -1,24 +1,29 @@
-"""The `intake` command: ingest, run, poll, worker, demo, db upgrade, config check, status, replay."""
+"""The `intake` command: ingest, run, poll, worker, flower, demo, db, config, status, submissions,
+notices, replay, backfill, purge. User-facing lines are Chinese first (INTAKE_LANGUAGE=en for English).
+
+Exit codes: 0 done; 1 a failure or, for `status`, something needs attention; 2 usage;
+3 configuration invalid or a database, broker or mailbox that cannot be reached."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import logging
-import mailbox
 import os
 import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
-from intake.config import ConfigError, Settings, load_settings
+from intake.backfill import read_inputs
+from intake.config import ConfigError, MailboxSettings, Settings, load_settings
 from intake.i18n import t
+from intake.logs import context as log_context
+from intake.outages import is_outage, outage_line
 from intake.runtime import SWEEP_SECONDS, InlineQueue, Runtime, build_runtime, freeze_long_lived
 from intake.states import MessageStatus
 
@@ -46,26 +51,6 @@ def _require_secret(settings: Settings) -> None:
     except ConfigError as exc:
         print(t("config_error", error=exc), file=sys.stderr)
         raise SystemExit(EXIT_CONFIG) from exc
-
-
-def read_inputs(path: Path) -> Iterator[tuple[str, bytes]]:
-    """Raw mails from an .eml file, a Maildir, a folder of .eml files, or an mbox file."""
-    if path.is_dir():
-        if (path / "cur").is_dir() or (path / "new").is_dir():
-            md = mailbox.Maildir(path, create=False)
-            for key in sorted(md.iterkeys()):
-                yield f"{path}/{key}", md.get_bytes(key)
-            return
-        for item in sorted(path.glob("*.eml")):
-            yield str(item), item.read_bytes()
-        return
-    with path.open("rb") as fh:
-        head = fh.read(5)
-    if head == b"From ":
-        for i, msg in enumerate(mailbox.mbox(path, create=False)):
-            yield f"{path}#{i + 1}", msg.as_bytes()
-        return
-    yield str(path), path.read_bytes()
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -123,6 +108,7 @@ def _lease_for(settings: Settings, name: str) -> Any:
 def watch(runtime: Runtime, stop: threading.Event, once: bool = False) -> None:
     """Run one watcher thread per mailbox plus the outbox sweeper until `stop`."""
     from intake.delivery import watcher
+    from intake.operations import Operations
     from intake.status import warn_stale
 
     settings = runtime.settings
@@ -138,8 +124,13 @@ def watch(runtime: Runtime, stop: threading.Event, once: bool = False) -> None:
     local = runtime.queue if isinstance(runtime.queue, InlineQueue) else None
     if local is not None:
         local.defer()  # watcher threads hand ids over; this thread does the work
-    threads = [threading.Thread(target=watcher(runtime, box, stop, _lease_for(settings, box.name)).run,
-                                name=f"watch-{box.name}", daemon=True) for box in settings.mailboxes]
+    def watching(box: MailboxSettings) -> None:
+        with log_context(mailbox=box.name):
+            watcher(runtime, box, stop, _lease_for(settings, box.name)).run()
+
+    threads = [threading.Thread(target=watching, args=(box,), name=f"watch-{box.name}", daemon=True)
+               for box in settings.mailboxes]
+    ops = Operations(runtime)
     for thread in threads:
         thread.start()
     print(t("poll_start", names=", ".join(b.name for b in settings.mailboxes)), flush=True)
@@ -161,8 +152,12 @@ def watch(runtime: Runtime, stop: threading.Event, once: bool = False) -> None:
             if time.monotonic() >= next_warning:
                 next_warning = time.monotonic() + WARN_SECONDS
                 warn_stale(runtime.store, settings)
-        except Exception:
-            log.exception("sweep failed")
+            ops.tick()
+        except Exception as exc:
+            if is_outage(exc):  # one line per sweep while the database or broker is away, no traceback
+                log.warning("sweep skipped: %s", outage_line(exc, settings))
+            else:
+                log.exception("sweep failed")
     if local is not None:
         local.work(5.0)  # finish what was handed over before the stop
     for thread in threads:
@@ -172,9 +167,16 @@ def watch(runtime: Runtime, stop: threading.Event, once: bool = False) -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     settings = _settings()
+    if args.command == "poll" and settings.broker_url is None:
+        print(t("poll_needs_broker"), file=sys.stderr)
+        return EXIT_CONFIG
     if settings.broker_url is None:  # work runs in this process; a poller alone needs no secret
         _require_secret(settings)
     runtime = build_runtime(settings)
+    if settings.metrics_port:
+        from intake.metrics import serve
+
+        serve(settings.metrics_port, runtime.store, settings, runtime.queue.backlog, settings.metrics_host)
     if not args.once:
         freeze_long_lived()  # a long-running process: collect each mail's garbage right after it
     stop = threading.Event()
@@ -194,7 +196,12 @@ def cmd_worker(args: argparse.Namespace) -> int:
         return EXIT_CONFIG
     _require_secret(settings)
     extra = args.celery_args[1:] if args.celery_args[:1] == ["--"] else args.celery_args
-    argv = [sys.executable, "-m", "celery", "-A", "workers.app", "worker", "--without-gossip",
+    if settings.metrics_port:  # the pool's processes write their timings here; the main process serves them
+        import tempfile
+
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="intake-metrics-")
+    # -E: task events, which Flower shows (docker-compose.yml's flower service)
+    argv = [sys.executable, "-m", "celery", "-A", "workers.app", "worker", "-E", "--without-gossip",
             "--without-mingle", "-l", args.loglevel, *extra]
     os.execv(sys.executable, argv)
     return EXIT_FAILURE  # not reached
@@ -207,42 +214,172 @@ def cmd_db_upgrade(_args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_config_check(_args: argparse.Namespace) -> int:
-    settings = _settings()
-    for key in ("data_dir", "database_url", "broker_url", "smtp_url", "submission_address", "reviewers",
-                "max_message_bytes", "required_fields", "language"):
-        value = getattr(settings, key)
-        print(f"{key} = {_redact(str(value))}")
-    for box in settings.mailboxes:
-        print(f"mailbox[{box.name}] = {_redact(box.url)} ({box.processed_action} → {box.processed_folder})")
-    source = "INTAKE_SECRET_KEY" if settings.secret_key else (
-        str(settings.data_dir / "secret.key") if settings.secret_in_data_dir else "-")
-    print(f"secret_key = ({source})")
-    print(f"trusted_authserv_id = {','.join(settings.trusted_authserv_ids) or '-'}")
-    print(f"review_reply_token_address = {str(settings.review_reply_token_address).lower()}")
-    if source == "-":
-        _require_secret(settings)
-    print(t("config_ok"))
+def cmd_config_show(args: argparse.Namespace) -> int:
+    from intake.checks import show
+
+    rows = show(_settings())
+    if args.json:
+        print(json.dumps({r["setting"]: r["value"] for r in rows}, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            print(f"{row['setting']} = {row['value']}")
     return EXIT_OK
 
 
-def _redact(value: str) -> str:
-    from urllib.parse import urlsplit
+def cmd_config_check(args: argparse.Namespace) -> int:
+    from intake.checks import check
 
-    parts = urlsplit(value)
-    if parts.password:
-        return value.replace(f":{parts.password}@", ":***@")
-    return value
+    report = check(connect=not args.no_connect)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return EXIT_OK if report["ok"] else EXIT_CONFIG
+    for row in report["settings"]:
+        print(f"{row['setting']} = {row['value']}")
+    for error in report["errors"]:
+        print(t("config_error", error=error["message"]), file=sys.stderr)
+    for item in report["checks"]:
+        key = "check_ok" if item["ok"] else "check_failed"
+        print(t(key, name=item["name"], setting=item["setting"], target=item["target"], detail=item["detail"]))
+    if report["ok"]:
+        print(t("config_ok"))
+        return EXIT_OK
+    print(t("config_not_ok", errors=len(report["errors"]), failed=sum(not c["ok"] for c in report["checks"])),
+          file=sys.stderr)
+    return EXIT_CONFIG
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from intake.status import print_status, warn_stale
+    from intake.status import collect, exit_code, render, warn_stale
 
     settings = _settings()
     runtime = build_runtime(settings, inline=True)
-    if args.health:  # for container health checks: only "is every mailbox being polled?"
-        return EXIT_FAILURE if warn_stale(runtime.store, settings) else EXIT_OK
-    return print_status(runtime.store, settings)
+    if args.health:  # liveness: is every mailbox being polled (a never-polled one is not)?
+        stale = warn_stale(runtime.store, settings)
+        for name in stale:
+            print(t("health_stale", name=name), file=sys.stderr)
+        return EXIT_FAILURE if stale else EXIT_OK
+    queue_depth = None
+    if settings.broker_url:
+        from intake.runtime import CeleryQueue
+
+        queue_depth = CeleryQueue(settings).backlog()
+    report = collect(runtime.store, settings, queue_depth)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print(render(report, settings))
+    return exit_code(report)
+
+
+def cmd_submissions_list(args: argparse.Namespace) -> int:
+    from intake.admin import list_submissions
+
+    settings = _settings()
+    rows = list_submissions(build_runtime(settings, inline=True).store, settings, args.status, args.days, args.limit)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(t("submissions_head"))
+    for row in rows:
+        missing = ",".join(row["missing"]) or "-"
+        print(t("submissions_line", tracking=row["tracking_id"], created=row["created_local"], status=row["status"],
+                missing=missing, title=row["title"] or t("no_title"), contributor=row["contributor"]))
+    return EXIT_OK
+
+
+def cmd_submissions_show(args: argparse.Namespace) -> int:
+    from intake.admin import NotFound, show_submission
+
+    settings = _settings()
+    try:
+        row = show_submission(build_runtime(settings, inline=True).store, settings, args.key)
+    except NotFound:
+        print(t("no_submission", wanted=args.key), file=sys.stderr)
+        return EXIT_FAILURE
+    if args.json:
+        print(json.dumps(row, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for key in ("tracking_id", "status", "outcome", "reason", "title", "source_unit", "authors", "phone",
+                "reviewer", "contributor", "missing", "warnings", "revision", "created_local"):
+        value = row[key]
+        shown = ", ".join(map(str, value)) if isinstance(value, list) else ("-" if value is None else value)
+        print(f"{key}: {shown}")
+    for f in row["files"]:
+        print(t("show_file", kind=f["kind"], name=f["filename"], size=f["size_bytes"],
+                kept="" if f["kept"] else t("purged")))
+    for m in row["messages"]:
+        print(t("show_message", id=m["id"], outcome=m["outcome"] or m["status"], sender=m["sender"],
+                subject=m["subject"]))
+    for n in row["notices"]:
+        print(t("show_notice", id=n["id"], kind=n["kind"], to=", ".join(n["to"]), status=n["status"],
+                error=f" {n['error']}" if n["error"] else ""))
+    for e in row["events"]:
+        print(f"{e['at_local']} {e['kind']} ({e['actor']})")
+    return EXIT_OK
+
+
+def cmd_notices_retry(args: argparse.Namespace) -> int:
+    from intake.admin import retry_notices
+
+    if not args.ids and not args.failed:
+        print(t("retry_what"), file=sys.stderr)
+        return EXIT_USAGE
+    settings = _settings()
+    _require_secret(settings)
+    runtime = build_runtime(settings)
+    ids = retry_notices(runtime.store, args.ids, args.failed)
+    for notice_id in ids:
+        runtime.queue.send(notice_id)
+    print(t("notices_retried", count=len(ids), ids=", ".join(map(str, ids)) or "-"))
+    return EXIT_OK
+
+
+def cmd_backfill(args: argparse.Namespace) -> int:
+    from intake.backfill import backfill
+
+    settings = _settings()
+    _require_secret(settings)
+    runtime = build_runtime(settings)
+    try:
+        summary = backfill(runtime, args.source)
+    except FileNotFoundError:
+        print(t("no_input", path=args.source), file=sys.stderr)
+        return EXIT_FAILURE
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        print(t("backfill_summary", seen=summary["seen"], stored=summary["stored"], known=summary["known"],
+                requeued=summary["requeued"], failed=summary["failed"], seconds=summary["seconds"],
+                outcomes=", ".join(f"{k} {v}" for k, v in summary["outcomes"].items()) or "-"))
+        for error in summary["errors"]:
+            print(f"  {error['item']}: {error['error']}", file=sys.stderr)
+    return EXIT_FAILURE if summary["failed"] else EXIT_OK
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    from intake.admin import purge
+
+    settings = _settings()
+    result = purge(build_runtime(settings, inline=True).store, args.older_than, args.dry_run)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        key = "purge_dry_run" if args.dry_run else "purged_files"
+        print(t(key, files=result["files"], mb=result["bytes"] / 1e6, days=args.older_than,
+                shared=result["kept_shared"]))
+    return EXIT_OK
+
+
+def cmd_flower(args: argparse.Namespace) -> int:
+    settings = _settings()
+    if not settings.broker_url:
+        print(t("poll_needs_broker"), file=sys.stderr)
+        return EXIT_CONFIG
+    extra = args.flower_args[1:] if args.flower_args[:1] == ["--"] else args.flower_args
+    argv = [sys.executable, "-m", "celery", "-b", settings.broker_url, "flower", f"--address={args.address}",
+            f"--port={args.port}", *extra]
+    os.execv(sys.executable, argv)
+    return EXIT_FAILURE  # not reached
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
@@ -252,7 +389,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     runtime = build_runtime(settings)
     with runtime.store.session() as s:
         query = select(Message).where(Message.status == MessageStatus.FAILED)
-        if args.ids:
+        if args.ids and not args.failed:
             query = select(Message).where(Message.id.in_(args.ids), Message.status != MessageStatus.PROCESSED)
         rows = list(s.scalars(query))
         for msg in rows:
@@ -271,8 +408,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return run_demo(Path(args.dir), Path(args.examples) if args.examples else None)
 
 
+STATUS_EPILOG = """exit codes / 退出码:
+  0  every mailbox polled lately, nothing failed in the last 24 h / 正常
+  1  attention: a mailbox stale, never polled or failing; a notice or message failed in the last 24 h
+     (with --health: a mailbox is not being polled) / 需要处理
+  3  configuration invalid, or the database cannot be reached / 配置错误或数据库不可达"""
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="intake", description="投稿邮箱机器人 / email submission intake bot")
+    from intake import __version__
+
+    parser = argparse.ArgumentParser(prog="intake", description="投稿邮箱机器人 / email submission intake bot",
+                                     epilog=__doc__.split("\n\n", 1)[1] if __doc__ else None,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"intake {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("ingest", help="process .eml files, Maildirs or mbox files now")
@@ -282,13 +431,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="poll the mailbox(es) and process (in process when no broker is set)")
     p.add_argument("--once", action="store_true", help="one sweep of every mailbox, then exit")
     p.set_defaults(func=cmd_run)
-    p = sub.add_parser("poll", help="watch the mailbox(es) and enqueue to the broker (IMAP IDLE)")
+    p = sub.add_parser("poll", help="watch the mailbox(es) and enqueue to the broker (IMAP IDLE); needs a broker")
     p.add_argument("--once", action="store_true", help="one sweep of every mailbox, then exit")
     p.set_defaults(func=cmd_run)
-    p = sub.add_parser("worker", help="start a Celery worker")
+    p = sub.add_parser("worker", help="start a Celery worker (with task events, for Flower)")
     p.add_argument("-l", "--loglevel", default="info")
     p.add_argument("celery_args", nargs=argparse.REMAINDER, help="passed on to celery worker")
     p.set_defaults(func=cmd_worker)
+    p = sub.add_parser("flower", help="start Flower, the Celery monitor, on the broker (127.0.0.1:5555)")
+    p.add_argument("--address", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=5555)
+    p.add_argument("flower_args", nargs=argparse.REMAINDER, help="passed on to celery flower")
+    p.set_defaults(func=cmd_flower)
     p = sub.add_parser("demo", help="process the sample submissions in a fresh local data folder")
     p.add_argument("--dir", default="intake-demo", help="data folder to (re)create (default: ./intake-demo)")
     p.add_argument("--examples", default=None, help="folder of sample .eml files (default: examples/)")
@@ -298,28 +452,76 @@ def build_parser() -> argparse.ArgumentParser:
     dbsub.add_parser("upgrade", help="apply migrations").set_defaults(func=cmd_db_upgrade)
     p = sub.add_parser("config", help="configuration commands")
     csub = p.add_subparsers(dest="config_command", required=True)
-    csub.add_parser("check", help="validate every setting").set_defaults(func=cmd_config_check)
-    p = sub.add_parser("status", help="mailbox health, queue counts and permanent failures")
-    p.add_argument("--health", action="store_true", help="exit 1 only when a mailbox has not been polled lately")
+    c = csub.add_parser("show", help="every setting, secrets masked")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=cmd_config_show)
+    c = csub.add_parser("check", help="list every invalid setting and test each connection (exit 3 on any)")
+    c.add_argument("--json", action="store_true")
+    c.add_argument("--no-connect", action="store_true", help="validate the settings only")
+    c.set_defaults(func=cmd_config_check)
+    p = sub.add_parser("status", help="mailbox health, lag, counts, queue depth and recent failures",
+                       epilog=STATUS_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--health", action="store_true", help="liveness only: exit 1 when a mailbox is not being polled")
     p.set_defaults(func=cmd_status)
-    p = sub.add_parser("replay", help="re-queue quarantined (failed) messages")
+    p = sub.add_parser("submissions", help="look submissions up")
+    ssub = p.add_subparsers(dest="submissions_command", required=True)
+    c = ssub.add_parser("list", help="the newest submissions")
+    c.add_argument("--status", default=None, help="incomplete, pending_review, held, approved, returned")
+    c.add_argument("--days", type=int, default=None, help="only the last N days")
+    c.add_argument("--limit", type=int, default=50)
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=cmd_submissions_list)
+    c = ssub.add_parser("show", help="one submission: metadata, files, mails, notices, history")
+    c.add_argument("key", metavar="TRACKING_ID|ID")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=cmd_submissions_show)
+    p = sub.add_parser("notices", help="outgoing mail commands")
+    nsub = p.add_subparsers(dest="notices_command", required=True)
+    c = nsub.add_parser("retry", help="send failed notices again (these ids, or --failed for all)")
+    c.add_argument("ids", nargs="*", type=int)
+    c.add_argument("--failed", action="store_true", help="every failed notice")
+    c.set_defaults(func=cmd_notices_retry)
+    p = sub.add_parser("replay", help="re-queue quarantined (failed) messages (these ids, or all)")
     p.add_argument("ids", nargs="*", type=int)
+    p.add_argument("--failed", action="store_true", help="every quarantined message (the default without ids)")
     p.set_defaults(func=cmd_replay)
+    p = sub.add_parser("backfill", help="bring in mail the poller never saw: a Maildir, mbox, .eml folder or "
+                                        "imap[s]://user:pass@host/Folder (read only)")
+    p.add_argument("source", metavar="MAILDIR|MBOX|IMAP-FOLDER")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(func=cmd_backfill)
+    p = sub.add_parser("purge", help="delete raw mail and attachments older than DAYS (records are kept)")
+    p.add_argument("--older-than", type=int, required=True, metavar="DAYS")
+    p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_purge)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    from intake.logs import setup
+
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    fmt = os.environ.get("INTAKE_LOG_FORMAT") or "text"
+    try:
+        setup(fmt, logging.DEBUG if args.verbose else logging.WARNING)
+    except ValueError as exc:
+        print(t("config_error", error=exc), file=sys.stderr)
+        return EXIT_CONFIG
     if args.command in ("run", "poll") and not args.verbose:
         logging.getLogger("intake").setLevel(logging.INFO)
     if not args.verbose:  # mail-parser warns about every part type it leaves to us (delivery reports, …)
         logging.getLogger("mailparser").setLevel(logging.ERROR)
-    code: int = args.func(args)
+    try:
+        code: int = args.func(args)
+    except Exception as exc:
+        if not is_outage(exc):
+            raise
+        print(outage_line(exc), file=sys.stderr)  # a server that cannot be reached: one line, no traceback
+        return EXIT_CONFIG
     return code
 
 
 if __name__ == "__main__":
     sys.exit(main())
-

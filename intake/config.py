@@ -12,10 +12,12 @@ import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from intake.clock import DEFAULT_TIMEZONE, zone
 from intake.fields import DEFAULT_REQUIRED, KEYS
 
 PROCESSED_ACTIONS = ("move", "flag", "delete")
@@ -84,7 +86,20 @@ class Settings:
     spam_level_threshold: int = 5  # X-Spam-Level stars from which a mail is spam
     reject_unknown_senders: bool = True  # false: never send a rejection to a sender never seen before
     unknown_sender_rejections_per_hour: int = 30  # all such rejections together; 0 = no cap
+    timezone: str = DEFAULT_TIMEZONE  # INTAKE_TIMEZONE: tracking ids' day and every time shown to people
+    # Operations (docs/OPERATIONS.md): /metrics, log format, alarm mails, the end-to-end probe.
+    metrics_port: int | None = None  # serve Prometheus text on 127.0.0.1:PORT/metrics
+    metrics_host: str = "127.0.0.1"
+    log_format: str = "text"  # text | json
+    ops_address: str | None = None  # alarms (mailbox silent, notices failing, quarantine, probe) go here
+    probe_interval: float = 0.0  # seconds between end-to-end probes; 0 = off
+    probe_timeout: float = 300.0  # a probe not acknowledged within this is a failure
+    alarm_failed_notices: int = 1  # this many notices failed in the last hour raise an alarm
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def tz(self) -> tzinfo:
+        return zone(self.timezone)
 
     @property
     def mailbox_url(self) -> str:
@@ -137,6 +152,12 @@ def _bool(name: str, value: Any) -> bool:
     if text in ("0", "false", "no", "off"):
         return False
     raise ConfigError(name, f"expected true/false, got {value!r}")
+
+
+def _choice(name: str, value: str, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise ConfigError(name, f"must be one of {', '.join(choices)}, got {value!r}")
+    return value
 
 
 def _list(value: Any) -> tuple[str, ...]:
@@ -284,6 +305,12 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     if language not in ("zh-CN", "en"):
         raise ConfigError("INTAKE_LANGUAGE", f"must be zh-CN or en, got {language!r}")
 
+    timezone = str(get("timezone", DEFAULT_TIMEZONE))
+    try:
+        zone(timezone)
+    except ValueError as exc:
+        raise ConfigError("INTAKE_TIMEZONE", str(exc)) from None
+
     return Settings(
         data_dir=data_dir,
         database_url=database_url,
@@ -317,5 +344,13 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         reject_unknown_senders=_bool("INTAKE_REJECT_UNKNOWN_SENDERS", get("reject_unknown_senders", True)),
         unknown_sender_rejections_per_hour=_int(
             "INTAKE_UNKNOWN_SENDER_REJECTIONS_PER_HOUR", get("unknown_sender_rejections_per_hour", 30), 0),
+        timezone=timezone,
+        metrics_port=_int("INTAKE_METRICS_PORT", get("metrics_port"), 1) if get("metrics_port") else None,
+        metrics_host=str(get("metrics_host", "127.0.0.1")),
+        log_format=_choice("INTAKE_LOG_FORMAT", str(get("log_format", "text")), ("text", "json")),
+        ops_address=_address("INTAKE_OPS_ADDRESS", str(get("ops_address"))) if get("ops_address") else None,
+        probe_interval=_float("INTAKE_PROBE_INTERVAL", get("probe_interval", 0), 0.0),
+        probe_timeout=_float("INTAKE_PROBE_TIMEOUT", get("probe_timeout", 300), 1.0),
+        alarm_failed_notices=_int("INTAKE_ALARM_FAILED_NOTICES", get("alarm_failed_notices", 1), 1),
         extra=_extra(toml),
     )

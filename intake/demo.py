@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from intake.clock import local_text
 from intake.config import load_settings
 from intake.drafts import from_stored, template_context
 from intake.i18n import t
@@ -43,7 +44,7 @@ def export_drafts(runtime: Runtime, folder: Path) -> int:
             if not sub.draft:
                 continue
             draft = from_stored(sub.draft)
-            ctx = template_context(draft, sub.created_at.astimezone().strftime("%Y-%m-%d"))
+            ctx = template_context(draft, local_text(sub.created_at, runtime.settings.tz, "%Y-%m-%d"))
             for photo, item in zip(draft.photos, ctx["photos"], strict=True):
                 target = folder / item["src"]
                 target.parent.mkdir(parents=True, exist_ok=True)

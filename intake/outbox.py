@@ -18,7 +18,10 @@ from sqlalchemy.orm import Session
 from intake import failpoints
 from intake.backoff import delay
 from intake.claims import renewing
+from intake.clock import aware
 from intake.config import Settings
+from intake.logs import bind
+from intake.logs import context as log_context
 from intake.notices import compose, render
 from intake.notify import Planned
 from intake.smtp import PermanentSendError, TransientSendError, Transport
@@ -108,9 +111,15 @@ def _claim(store: Store, notice_id: int, seconds: int) -> Notice | None:
 
 def send_notice(store: Store, settings: Settings, transport: Transport, notice_id: int) -> str:
     """Deliver one notice; returns its status. Raises RetryLater on a transient failure."""
+    with log_context(notice_id=notice_id):
+        return _send_notice(store, settings, transport, notice_id)
+
+
+def _send_notice(store: Store, settings: Settings, transport: Transport, notice_id: int) -> str:
     notice = _claim(store, notice_id, settings.send_claim_seconds)
     if notice is None:
         return "skipped"
+    bind(message_id=notice.message_id)
     raw = store.blobs.get(notice.raw_sha256)
     try:
         # Renewed while this process lives; kept until the outcome is recorded (never a window
@@ -156,8 +165,11 @@ def _finish(store: Store, notice_id: int, status: str, error: str | None, event:
 
 def _transient(store: Store, settings: Settings, notice: Notice, error: str) -> str:
     now = utcnow()
-    created = notice.created_at if notice.created_at.tzinfo else notice.created_at.replace(tzinfo=now.tzinfo)
-    if now - created > timedelta(seconds=settings.send_deadline_seconds):
+    with store.session() as s:  # the deadline counts from creation, or from ops' last `notices retry`
+        retried = s.scalar(select(func.max(Event.created_at)).where(
+            Event.notice_id == notice.id, Event.kind == "notice.retried"))
+    since = max(aware(notice.created_at), aware(retried) if retried is not None else aware(notice.created_at))
+    if now - since > timedelta(seconds=settings.send_deadline_seconds):
         _finish(store, notice.id, NoticeStatus.FAILED, f"deadline passed: {error}", "notice.failed")
         return NoticeStatus.FAILED
     delay = backoff(notice.attempts + 1)

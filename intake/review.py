@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from intake.classify import classify
+from intake.clock import local_text
 from intake.config import Settings
 from intake.decisions import Decision, parse_decision
 from intake.drafts import from_stored
@@ -94,7 +95,7 @@ def _apply(
     subject = Subject(
         mail=original, outcome=Outcome.ACCEPTED, reason=None, reasons=(), draft=from_stored(sub.draft or {}),
         tracking_id=sub.tracking_id, scope=f"sub:{sub.tracking_id}", revision=sub.revision,
-        received_at=first.received_at.astimezone().strftime("%Y-%m-%d %H:%M"), reviewers=(),
+        received_at=local_text(first.received_at, settings.tz), reviewers=(),
     )
     context = {**base_context(subject, settings),
                "decision": {"status": decision.status, "comment": decision.comment, "reviewer": mail.from_addr}}
@@ -118,7 +119,7 @@ def _unverified(
         "submission_address": settings.submission_address, "title": sub.title or "",
         "attempt": {"reason": verdict.reason, "status": decision.status, "comment": decision.comment[:500],
                     "from": mail.from_addr, "subject": mail.subject[:300],
-                    "received_at": now.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    "received_at": local_text(now, settings.tz),
                     "authentication": bool(headers.get_all("Authentication-Results"))},
     }
     hour = now.strftime("%Y%m%d%H")

@@ -18,6 +18,8 @@ from typing import Any, Protocol
 
 from intake import failpoints
 from intake.config import Settings
+from intake.logs import bind
+from intake.logs import context as log_context
 from intake.outbox import RetryLater, due_notices, send_notice
 from intake.secret import with_secret
 from intake.service import process_message, record_failure
@@ -172,6 +174,11 @@ class Runtime:
 
     def ingest(self, message_id: int, final_attempt: bool = True) -> dict[str, Any]:
         """Process one stored message and dispatch its notices, holding its lease meanwhile."""
+
+        with log_context(message_id=message_id):
+            return self._ingest(message_id, final_attempt)
+
+    def _ingest(self, message_id: int, final_attempt: bool) -> dict[str, Any]:
         from intake.claims import claim, renewing
         from intake.tables import Message
 
@@ -191,6 +198,7 @@ class Runtime:
             raise
         finally:
             collect_garbage()
+        bind(tracking_id=result.get("tracking_id"))
         for notice_id in notice_ids:
             self.queue.send(notice_id)
         return result
@@ -271,7 +279,7 @@ def build_runtime(settings: Settings, inline: bool | None = None, migrate: bool 
     """The runtime for this process; embedded mode migrates the database automatically."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     settings = with_secret(settings)  # embedded mode: the data dir's secret.key, made on first use
-    store = Store(settings.database_url, settings.data_dir)
+    store = Store(settings.database_url, settings.data_dir, settings.tz)
     if migrate if migrate is not None else settings.database_url.startswith("sqlite"):
         store.upgrade()
     transport = transport_from_url(settings.smtp_url, settings.smtp_verify_tls, settings.tls_ca_file)

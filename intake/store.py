@@ -14,7 +14,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from datetime import datetime
+from datetime import datetime, tzinfo
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 from pathlib import Path
@@ -27,6 +27,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake import failpoints
+from intake.clock import DEFAULT_TIMEZONE, local, zone
 from intake.mail import decode_text_header
 from intake.states import MessageStatus
 from intake.tables import Event, Message, TrackingCounter, utcnow
@@ -101,13 +102,14 @@ def message_id_of(raw: bytes) -> str:
 class Store:
     """The database plus blob store of one deployment."""
 
-    def __init__(self, database_url: str, data_dir: Path) -> None:
+    def __init__(self, database_url: str, data_dir: Path, tz: tzinfo | None = None) -> None:
         if database_url.startswith("sqlite:///"):
             Path(database_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         self.database_url = database_url
         self.engine = _make_engine(database_url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.blobs = BlobStore(data_dir / "raw")
+        self.tz = tz or zone(DEFAULT_TIMEZONE)  # the office's day, for tracking ids
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -195,7 +197,7 @@ class Store:
 
     def next_tracking_id(self, session: Session, now: datetime | None = None) -> str:
         """TG-YYYYMMDD-NNNN from a per-day counter, atomic on SQLite and PostgreSQL."""
-        day = (now or utcnow()).astimezone().strftime("%Y%m%d")
+        day = local(now or utcnow(), self.tz).strftime("%Y%m%d")
         insert = pg_insert if self.engine.dialect.name == "postgresql" else sqlite_insert
         upsert = insert(TrackingCounter).values(day=day, last=1).on_conflict_do_update(
             index_elements=[TrackingCounter.day], set_={"last": TrackingCounter.last + 1}

@@ -105,16 +105,21 @@ def test_status_lists_permanent_failures_for_ops(tmp_path: Path, runtime: Runtim
     assert "550 5.1.1 mailbox unavailable" in done.stdout and "luoxinran_dag@163.com" in done.stdout
 
 
-def test_status_health_fails_only_for_a_stale_mailbox(tmp_path: Path, runtime: Runtime) -> None:
+def test_status_health_fails_for_a_stale_or_never_polled_mailbox(tmp_path: Path, runtime: Runtime) -> None:
     env = cli_env(runtime)
 
     def health() -> int:
         return subprocess.run([sys.executable, "-m", "intake.cli", "status", "--health"], env=env, cwd=REPO,
                               capture_output=True, timeout=120, check=False).returncode
 
-    assert health() == 0  # never polled yet: starting, not stale
+    # Never polled: a poller with a wrong password must not look healthy forever (compose gives
+    # the poller a start_period to make its first poll).
+    assert health() == 1
     with runtime.store.session() as s:
-        s.add(MailboxState(mailbox="default", last_uid=0, last_poll_at=utcnow() - timedelta(hours=1)))
+        s.add(MailboxState(mailbox="default", last_uid=0, last_poll_at=utcnow()))
+    assert health() == 0
+    with runtime.store.session() as s:
+        s.get_one(MailboxState, "default").last_poll_at = utcnow() - timedelta(hours=1)
     assert health() == 1
 
 

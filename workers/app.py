@@ -5,9 +5,17 @@ from __future__ import annotations
 import logging
 
 from celery import Celery
-from celery.signals import worker_init, worker_process_init, worker_ready
+from celery.signals import (
+    after_setup_logger,
+    after_setup_task_logger,
+    worker_init,
+    worker_process_init,
+    worker_ready,
+)
 
 from intake.config import ConfigError, load_settings
+from intake.logs import apply_to
+from intake.metrics import serve
 from intake.runtime import CeleryQueue, Runtime, build_runtime, celery_config, freeze_long_lived
 from intake.secret import require_secret
 
@@ -46,7 +54,14 @@ def _started(**_kwargs: object) -> None:
 
 
 def _ready(**_kwargs: object) -> None:
-    """A worker that starts takes over at once what a dead one left (expired leases, lost tasks)."""
+    """A worker that starts takes over at once what a dead one left (expired leases, lost tasks);
+    with INTAKE_METRICS_PORT, the main process serves /metrics (the pool's timings merged)."""
+    if settings.metrics_port:
+        try:
+            rt = runtime()
+            serve(settings.metrics_port, rt.store, settings, rt.queue.backlog, settings.metrics_host)
+        except Exception:
+            log.exception("metrics server not started")
     try:
         rt = runtime()
         handed = rt.requeue_stale() + rt.sweep()
@@ -56,6 +71,13 @@ def _ready(**_kwargs: object) -> None:
         log.exception("start-up sweep failed")
 
 
+def _logging(logger: logging.Logger, **_kwargs: object) -> None:
+    """Celery's loggers get our format (INTAKE_LOG_FORMAT) and the mail context fields."""
+    apply_to(logger, settings.log_format)
+
+
+after_setup_logger.connect(_logging, weak=False)
+after_setup_task_logger.connect(_logging, weak=False)
 worker_init.connect(_started, weak=False)
 worker_ready.connect(_ready, weak=False)
 worker_process_init.connect(_reset_after_fork, weak=False)

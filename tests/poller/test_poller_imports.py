@@ -21,4 +21,4 @@ def test_importing_the_poller_loads_no_extraction_rendering_or_database_code() -
     ours = {m for m in loaded if m.startswith("intake.")}
     assert ours <= {"intake.poller", "intake.poller.watch", "intake.poller.imap", "intake.poller.maildir",
                     "intake.poller.lease", "intake.poller.sink", "intake.config", "intake.failpoints",
-                    "intake.backoff", "intake.tls", "intake.fields", "intake.states"}, ours
+                    "intake.backoff", "intake.tls", "intake.fields", "intake.states", "intake.clock"}, ours
