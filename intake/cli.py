@@ -173,10 +173,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     if settings.broker_url is None:  # work runs in this process; a poller alone needs no secret
         _require_secret(settings)
     runtime = build_runtime(settings)
-    if settings.metrics_port:
+    if settings.metrics_port and not args.once:
         from intake.metrics import serve
 
-        serve(settings.metrics_port, runtime.store, settings, runtime.queue.backlog, settings.metrics_host)
+        try:
+            serve(settings.metrics_port, runtime.store, settings, runtime.queue.backlog, settings.metrics_host)
+        except OSError as exc:
+            print(t("config_error", error=f"INTAKE_METRICS_PORT={settings.metrics_port}: {exc}"), file=sys.stderr)
+            return EXIT_CONFIG
     if not args.once:
         freeze_long_lived()  # a long-running process: collect each mail's garbage right after it
     stop = threading.Event()

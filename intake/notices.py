@@ -38,12 +38,16 @@ SMTP_POLICY = compat32.clone(linesep="\r\n")
 
 
 def templates_dir() -> Path:
-    """INTAKE_TEMPLATES_DIR, else the repository's `templates/`, else ./templates."""
+    """INTAKE_TEMPLATES_DIR, else the repository's `templates/` beside the package (a source checkout or an
+    editable install), else the copy installed with the package (`intake/templates/` in the wheel)."""
     configured = os.environ.get("INTAKE_TEMPLATES_DIR")
     if configured:
         return Path(configured)
-    beside = Path(__file__).resolve().parent.parent / "templates"
-    return beside if beside.is_dir() else Path.cwd() / "templates"
+    package = Path(__file__).resolve().parent
+    checkout = package.parent / "templates"
+    if (checkout / "draft.html.j2").is_file():  # not any `templates/` that happens to sit in site-packages
+        return checkout
+    return package / "templates"
 
 
 def filesize(value: int | None) -> str:

@@ -16,6 +16,7 @@ import logging
 import time
 from datetime import timedelta
 from email.message import EmailMessage
+from email.policy import SMTP
 from email.utils import formatdate, make_msgid
 from typing import Any
 
@@ -90,7 +91,7 @@ def alarm_mail(settings: Any, key: str, raised: bool, detail: str) -> bytes:
     en = (f"The submission system {'found a problem' if raised else 'is back to normal'} at {when}:\n\n"
           f"    {detail}\n\nRun intake status for details. A recovery mail follows when it clears.\n")
     mail.set_content(zh + "\n----\n" + en)
-    return mail.as_bytes()
+    return mail.as_bytes(policy=SMTP)
 
 
 class Operations:

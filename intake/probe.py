@@ -18,6 +18,7 @@ import mailbox
 import secrets
 from datetime import datetime
 from email.message import EmailMessage
+from email.policy import SMTP
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 from typing import Any
@@ -54,7 +55,7 @@ def probe_mail(settings: Settings, token: str) -> bytes:
     mail[HEADER] = f"{token}.{_mac(require_secret(settings), token)}"
     mail.set_content("投稿系统端到端探测邮件，请勿处理。\n"
                      "End-to-end probe of the submission system; no action needed.\n")
-    return mail.as_bytes()
+    return mail.as_bytes(policy=SMTP)
 
 
 def send(store: Store, settings: Settings, transport: Any) -> str:
@@ -99,7 +100,7 @@ def answer(s: Session, store: Store, settings: Settings, msg: Message, token: st
         ack["Auto-Submitted"] = "auto-replied"
         ack["X-Loop"] = settings.submission_address
         ack.set_content(f"探测邮件 {token} 已受理。\nProbe {token} received.\n")
-        raw = ack.as_bytes()
+        raw = ack.as_bytes(policy=SMTP)
         notice = Notice(idempotency_key=key, message_id=msg.id, kind=KIND, recipients=[settings.submission_address],
                         message_id_header=message_id, subject=str(ack["Subject"]), raw_sha256=store.blobs.put(raw),
                         size_bytes=len(raw), status=NoticeStatus.PENDING)
