@@ -146,7 +146,8 @@ def test_json_logs_carry_the_mail_they_are_about(tmp_path: Path) -> None:
 def ops_runtime(tmp_path: Path, database_url: str, smtp_sink: Any) -> Runtime:
     settings = load_settings({"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_DATABASE_URL": database_url,
                               "INTAKE_SECRET_KEY": SECRET, "INTAKE_SMTP_URL": smtp_sink.url,
-                              "INTAKE_OPS_ADDRESS": "ops@example.test", "INTAKE_SUBMISSION_ADDRESS": "tougao@example.test"})
+                              "INTAKE_OPS_ADDRESS": "ops@example.test",
+                              "INTAKE_SUBMISSION_ADDRESS": "tougao@example.test"})
     return build_runtime(settings, migrate=True)
 
 

@@ -129,8 +129,9 @@ def test_purge_deletes_old_raw_mail_and_files_but_keeps_records_and_open_work(po
         s.execute(update(Submission).where(Submission.status == "pending_review").values(status="approved"))
         open_raw = {m.sha256 for m in s.scalars(select(Message).join(
             Submission, Submission.id == Message.submission_id).where(Submission.status == "incomplete"))}
-        files = [f.sha256 for f in s.scalars(select(StoredFile).join(Submission, Submission.id == StoredFile.submission_id)
-                                             .where(Submission.status != "incomplete"))]
+        files = [f.sha256 for f in s.scalars(
+            select(StoredFile).join(Submission, Submission.id == StoredFile.submission_id)
+            .where(Submission.status != "incomplete"))]
         assert files
         raws = [m.sha256 for m in s.scalars(select(Message))]
     dry = json.loads(intake(env, "purge", "--older-than", "30", "--dry-run", "--json").stdout)
@@ -147,7 +148,7 @@ def test_purge_deletes_old_raw_mail_and_files_but_keeps_records_and_open_work(po
 
 
 def test_backfill_a_maildir_processes_each_mail_once(populated: Any, tmp_path: Path) -> None:
-    runtime, env, sink = populated
+    _runtime, env, sink = populated
     folder = mailbox.Maildir(tmp_path / "old", create=True)
     for name in ("01-docx-with-photos.eml", "13-doc-manuscript.eml", "14-pdf-manuscript.eml"):
         folder.add((EXAMPLES / name).read_bytes())  # 01 was already processed by the poller
@@ -166,7 +167,7 @@ def test_backfill_a_maildir_processes_each_mail_once(populated: Any, tmp_path: P
 
 @pytest.mark.integration
 def test_backfill_an_imap_folder_reads_it_without_moving_anything(populated: Any, dovecot: Any) -> None:
-    runtime, env, _sink = populated
+    _runtime, env, _sink = populated
     dovecot.client().create_folder("Archive")
     dovecot.append((EXAMPLES / "13-doc-manuscript.eml").read_bytes(), "Archive")
     dovecot.append((EXAMPLES / "14-pdf-manuscript.eml").read_bytes(), "Archive")
