@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.dont_write_bytecode = True
 sys.path.insert(0, str(HERE))
 
 import mimekit as mk  # noqa: E402
@@ -202,7 +203,7 @@ def m01() -> None:
         ("p", "会上，区人社局、区市场监管局等4个单位党组织作交流发言。"),
     ]
     docx = mk.make_docx(blocks, author="罗文斌", when=doc_when(t))
-    body = ["编辑老师您好：", "    附件为我单位稿件，含图片2张，请审阅。谢谢！", "", "筑南区直属机关工委办公室"]
+    body = ["编辑老师您好：", "    附件为我单位稿件，含图片2张，请审阅。谢谢！", "", "罗文斌"]
     alt = Multi([ctype_multi("alternative", "----=_Part_301245_1180725371.1775005953120")],
                 "----=_Part_301245_1180725371.1775005953120",
                 [text_leaf("\n".join(body), "GBK", quoted_cs=False),
@@ -229,8 +230,7 @@ def m01() -> None:
           phone="13800136101", reviewer="张国栋", captions=["图为推进会现场。", "图为与会人员交流支部工作经验。"],
           fmt="docx", client="163", placement=["labels_top", "photos_embedded", "captions_under_photo",
                                               "subject_tougao_title", "plain_ordinary"],
-          note="Plain well-formed case. The mail signature line 筑南区直属机关工委办公室 is a shortened form; the "
-               "labelled unit is the manuscript's 单位 line.")
+          note="Plain well-formed case: every field labelled at the top of the manuscript.")
 
 
 # ------------------------------------------------------------------ 02  QQ, body-only, subject 投稿, signature after "-- "
@@ -871,7 +871,8 @@ def m14() -> None:
           phone="13800136114", fmt="txt-gbk-crlf", client="sina",
           placement=["labels_bottom", "sep_slash", "names_padded", "phone_fullwidth_dashes"],
           note="Authors 覃  丽/蒙德华: a padded name and a slash separator. Phone in full-width digits with full-width "
-               "hyphens １３８－００１３－６１１４.")
+               "hyphens １３８－００１３－６１１４. The mail signature says 岚溪县人社局 (abbreviation); the labelled unit "
+               "is the .txt's 单位 line.")
 
 
 # ------------------------------------------------------------------ 15  126 body-only, 【单位】subject, no phone
@@ -1503,7 +1504,7 @@ def m27() -> None:
         "会议要求，各村（社区）要充分发挥党员干部的示范带头作用，通过积分评比、流动红旗等方式激发群众内生动力，推动"
         "“美丽庭院”从“一处美”向“一片美”转变，确保年底前全镇“美丽庭院”示范户达到800户以上。",
     ]
-    lines = art + ["", "--", "椰澜县南岭镇人民政府党政办"]
+    lines = art + ["", "--", "椰澜县南岭镇人民政府"]
     sina_html = ('<div style="font-size:14px;font-family:宋体;">'
                  + "".join(f"<div>{esc(x) or '<br>'}</div>" for x in lines) + "</div>")
     ba = "=-sinamail_alt_9c8b7a6f5e4d3c2b1a0f9e8d7c6b5a49"
@@ -1522,12 +1523,12 @@ def m27() -> None:
         "X-Priority: 3",
     ]
     OUT[name] = mk.render(hdrs, top)
-    label(name, "incomplete", missing=["title", "phone"], source_unit="椰澜县南岭镇人民政府党政办",
+    label(name, "incomplete", missing=["title", "phone"], source_unit="椰澜县南岭镇人民政府",
           authors=["麦小红", "陈国强"], fmt="body", client="sina",
           placement=["body_only", "subject_generic", "no_title", "no_phone", "lead_correspondents_colon",
                      "signature_block_dashes"],
           note="The body starts with the 本报讯 lead, which is not a title; the subject is only 投稿. The signature has "
-               "the unit line only (label keeps 党政办 as written), no phone.")
+               "the unit line only, no phone.")
 
 
 # ------------------------------------------------------------------ 28  QQ, docx without any unit (我局), 和 separator
@@ -1743,7 +1744,8 @@ def m31() -> None:
           placement=["labels_top", "sep_fullwidth_space", "names_padded", "captions_body_tu", "photos_attached",
                      "camera_filenames", "caption_missing_third", "combo"],
           note="Three camera-named JPEGs; the body gives 图1：/图2： only, so the third photo has no caption (null). "
-               "Names: U+3000 separates them, two ASCII spaces pad 王  磊 and 何  琳.")
+               "Names: U+3000 separates them, two ASCII spaces pad 王  磊 and 何  琳. The subject's unit part "
+               "筑南区税务局 is an abbreviation; the labelled unit is the manuscript's 供稿单位 line.")
 
 
 # ------------------------------------------------------------------ 32  Alimail, 请审阅, 拟稿人, mobile then office landline, 落款
