@@ -9,6 +9,7 @@ import email.policy
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -200,3 +201,136 @@ def test_an_installed_wheel_that_cannot_see_the_checkout_renders_mail(installed:
     text = mail.get_body(("plain",))
     assert text is not None and MARKER in text.get_content() and result["tracking_id"] in text.get_content()
     assert (data / "intake.sqlite3").is_file()  # migrated from the installed copy's migrations
+
+
+# --------------------------------------------------------------------------- deploy/: systemd units, settings
+
+UNITS = REPO / "deploy" / "systemd"
+ENV_EXAMPLE = REPO / "deploy" / "intake.env.example"
+INSTALLED_INTAKE = "/opt/intake/venv/bin/intake"  # where docs/DEPLOYMENT.md installs the package
+VENV_INTAKE = Path(sys.executable).parent / "intake"
+
+
+def known_settings() -> set[str]:
+    """Every INTAKE_* variable intake/config.py reads, plus INTAKE_CONFIG and INTAKE_TEMPLATES_DIR."""
+    source = (REPO / "intake" / "config.py").read_text(encoding="utf-8")
+    keys = set(re.findall(r'(?<![.\w])get\("(\w+)"', source))
+    assert len(keys) > 20, "intake/config.py no longer reads settings through get(...): update this test"
+    return {f"INTAKE_{k.upper()}" for k in keys} | {"INTAKE_CONFIG", "INTAKE_TEMPLATES_DIR"}
+
+
+def _unit(path: Path) -> dict[str, dict[str, str]]:
+    """A unit file's sections and keys (a later key replaces an earlier one, as for these keys in systemd)."""
+    sections: dict[str, dict[str, str]] = {}
+    current: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith(("#", ";")):
+            continue
+        if line.startswith("["):
+            current = sections.setdefault(line.strip("[]"), {})
+            continue
+        key, _, value = line.partition("=")
+        current[key.strip()] = value.strip()
+    return sections
+
+
+def _seconds(value: str) -> float:
+    number, unit = re.fullmatch(r"(\d+)\s*(s|sec|min|m)?", value).groups()  # type: ignore[union-attr]
+    return float(number) * (60 if unit in ("min", "m") else 1)
+
+
+def _subcommands(*args: str) -> set[str]:
+    done = subprocess.run([str(VENV_INTAKE), *args, "--help"], capture_output=True, text=True, timeout=60,
+                          check=False, env={k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")})
+    assert done.returncode == 0, done.stderr
+    choices = re.search(r"\{([a-z,_-]+)\}", done.stdout)
+    assert choices, done.stdout
+    return set(choices.group(1).split(","))
+
+
+def test_the_units_run_intake_subcommands_as_a_hardened_unprivileged_user() -> None:
+    from intake.cli import build_parser
+
+    units = {p.name: _unit(p) for p in UNITS.glob("*.service")}
+    assert set(units) == {"intake-migrate.service", "intake-poller.service", "intake-worker@.service",
+                          "intake-flower.service"}
+    commands, db_commands = _subcommands(), _subcommands("db")
+    time_limit = int(re.search(r'name="intake.ingest".*?\btime_limit=(\d+)',
+                               (REPO / "workers" / "tasks.py").read_text(encoding="utf-8")).group(1))  # type: ignore[union-attr]
+    for name, sections in units.items():
+        service = sections["Service"]
+        argv = shlex.split(service["ExecStart"])
+        assert argv[0] == INSTALLED_INTAKE and argv[1] in commands, (name, argv)
+        if argv[1] == "db":
+            assert argv[2] in db_commands, (name, argv)
+        concrete = [a.replace("%i", "1").replace("%H", "host") for a in argv[1:]]
+        try:
+            build_parser().parse_args(concrete)  # the exact arguments are accepted
+        except SystemExit as exc:
+            raise AssertionError(f"{name}: intake rejects {concrete}") from exc
+        assert service["User"] == "intake" and service["NoNewPrivileges"] == "yes", name
+        assert service["ProtectSystem"] == "strict" and service["ProtectHome"] == "yes", name
+        assert "/var/lib/intake" in service["ReadWritePaths"].split(), name
+        assert service["EnvironmentFile"] == "/etc/intake/intake.env", name
+        assert service["Restart"] == "on-failure", name
+        assert service["CapabilityBoundingSet"] == "", name
+    assert units["intake-migrate.service"]["Service"]["Type"] == "oneshot"
+    worker = units["intake-worker@.service"]["Service"]
+    assert worker["KillMode"] == "mixed"  # SIGTERM to Celery's main process: a warm shutdown
+    assert _seconds(worker["TimeoutStopSec"]) >= time_limit + 30, "a stop must let the mail in hand finish"
+    assert "%i" in worker["ExecStart"]  # every instance its own Celery node name
+    flower = shlex.split(units["intake-flower.service"]["Service"]["ExecStart"])
+    assert flower[flower.index("--address") + 1] == "127.0.0.1"
+
+
+def test_systemd_analyze_verify_accepts_the_units(tmp_path: Path) -> None:
+    exe = shutil.which("systemd-analyze")
+    if exe is None:
+        pytest.skip("systemd-analyze is not installed")
+    assert VENV_INTAKE.exists()
+    paths = []
+    for unit in sorted(UNITS.glob("*.service")):
+        # verify checks that ExecStart exists: point it at this venv's intake; a template as instance 1
+        target = tmp_path / unit.name.replace("@.service", "@1.service")
+        target.write_text(unit.read_text(encoding="utf-8").replace(INSTALLED_INTAKE, str(VENV_INTAKE)),
+                          encoding="utf-8")
+        paths.append(str(target))
+    done = subprocess.run([exe, "verify", *paths], capture_output=True, text=True, timeout=120, check=False,
+                          cwd=tmp_path)
+    # Unknown keys and bad values are only warned about (exit 0): any output is a failure too.
+    assert done.returncode == 0 and not (done.stdout + done.stderr).strip(), done.stdout + done.stderr
+
+
+def _env_file(path: Path) -> dict[str, str]:
+    env = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            key, _, value = line.partition("=")
+            env[key] = value[1:-1] if value[:1] == value[-1:] == "'" else value
+    return env
+
+
+def test_the_environment_example_documents_every_setting_and_holds_no_secret() -> None:
+    from urllib.parse import urlsplit
+
+    from intake.config import load_settings
+
+    text = ENV_EXAMPLE.read_text(encoding="utf-8")
+    documented = set(re.findall(r"^#?(INTAKE_[A-Z0-9_]+)=", text, re.M))
+    settings = known_settings()
+    assert documented - settings == set(), f"no such setting: {sorted(documented - settings)}"
+    assert settings - documented == set(), f"undocumented in {ENV_EXAMPLE.name}: {sorted(settings - documented)}"
+    env = _env_file(ENV_EXAMPLE)
+    loaded = load_settings(env)  # the example, as written, is a valid configuration
+    assert loaded.broker_url and loaded.database_url.startswith("postgresql")
+    assert env["INTAKE_SECRET_KEY"].startswith("CHANGE-ME")
+    passwords = [urlsplit(v).password for v in env.values() if "://" in v and urlsplit(v).password]
+    assert len(passwords) == 4 and all(p.startswith("CHANGE-ME") for p in passwords), passwords
+
+
+def test_the_deployment_docs_name_only_real_settings_and_every_unit() -> None:
+    docs = (REPO / "docs" / "DEPLOYMENT.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"\bINTAKE_[A-Z0-9_]*[A-Z0-9]\b", docs))
+    assert named - known_settings() == set(), f"no such setting: {sorted(named - known_settings())}"
+    assert all(p.name.removesuffix(".service") in docs for p in UNITS.glob("*.service"))

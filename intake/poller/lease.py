@@ -78,7 +78,7 @@ class RedisLease:
         interval = self.ttl_ms / 3000
         while not self._stop.wait(interval):
             try:
-                ok = int(self.redis.eval(_RENEW, 1, self.key, self.token, self.ttl_ms))  # type: ignore[no-untyped-call]
+                ok = int(self.redis.eval(_RENEW, 1, self.key, self.token, self.ttl_ms))
             except Exception as exc:
                 log.warning("lease %s renewal failed: %s", self.key, exc)
                 ok = 0
@@ -91,7 +91,7 @@ class RedisLease:
         self._stop.set()
         if self._held.is_set():
             try:
-                self.redis.eval(_RELEASE, 1, self.key, self.token)  # type: ignore[no-untyped-call]
+                self.redis.eval(_RELEASE, 1, self.key, self.token)
             except Exception:
                 log.debug("lease release failed", exc_info=True)
         self._held.clear()
