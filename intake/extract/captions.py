@@ -69,6 +69,8 @@ def unnumbered_captions(*sources: list[str]) -> list[str]:
     return [t for lines in sources for line in lines if not numbered_caption(line) and (t := caption_text(line))]
 
 
+# "稿件和照片在附件，附图说明：" then the list: the heading at the end of a sentence
+_LIST_HEAD_AFTER = re.compile(r"[，,。；;\s](?:附图说明|图片说明|照片说明|附图|图注|图说)\s*[：:]$")
 _INLINE_LIST = re.compile(r"(?:附图说明|图片说明|照片说明|附图|图注|图说)\s*[：:]\s*(?P<rest>(?:1|一)\s*[.．、].+)$")
 _INLINE_ITEM = re.compile(rf"(?:^|\s+|[；;])(?P<n>{_NUM})\s*[.．、]\s*")
 
@@ -89,7 +91,7 @@ def _listed(lines: list[str]) -> list[tuple[int, str]]:
                 if text:
                     items.append((chinese_number(m["n"]), text))
             continue
-        if _LIST_HEAD.match(line):
+        if _LIST_HEAD.match(line) or _LIST_HEAD_AFTER.search(line):
             in_list = True
             continue
         item = _LIST_ITEM.match(line) if in_list else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -216,7 +217,8 @@ def read_docx(data: bytes, filename: str | None, limits: ExtractLimits, fmt: str
     check_package(data, limits)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        # zlib.error / EOFError: the zip directory is whole but a part's compressed data is damaged
         raise ExtractError("unreadable_manuscript", f"not a valid .docx: {exc}") from exc
     styles = _style_names(document)
     entries = _walk(document.element.body, document, styles)

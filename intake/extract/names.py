@@ -13,6 +13,8 @@ _LABEL_WORDS = frozenset(label for f in FIELDS for label in f.labels) | {"联系
 
 _ROLE_PREFIX = re.compile(
     r"^(?:本报|本台|本网|特约|见习)?(?:通讯员|记者|作者|撰稿人?|执笔人?|拟稿人?|供稿人|文字)\s*[：:/／]?\s*")
+# "记者 杨帆 实习生 卢晓", "本报记者 陈晓 见习记者 王宁": the roles inside a credit are never names
+_ROLE_WORD = re.compile(r"(?:记者|通讯员|实习生|摄影师|编辑)$")
 _SEP = re.compile(r"\s+[和与及]\s+|[、，,;；/／\s]+")  # " 及 " between spaces is a separator too
 _NAME = re.compile(rf"^[{HAN}][{HAN}·•]{{1,7}}$|^[A-Za-z][A-Za-z.\-]{{1,30}}$")
 _PHOTO_NOTE = re.compile(r"摄影|摄|图片|图")
@@ -55,7 +57,7 @@ def split_names(value: str) -> tuple[str, ...]:
     """"张三、李四和王五" → ("张三", "李四", "王五"); anything that is not a name is dropped."""
     names: list[str] = []
     for token in _tokens(value):
-        if _NAME.match(token) and token not in names and token not in _LABEL_WORDS:
+        if _NAME.match(token) and token not in names and token not in _LABEL_WORDS and not _ROLE_WORD.search(token):
             names.append(token)
     return tuple(names)
 
@@ -118,6 +120,7 @@ _TITLE_WORDS = re.compile(
     r"|负责人|同志)$")
 
 
+_TITLE_FIRST = re.compile(rf"\S{{0,10}}?(?:{_TITLE_WORDS.pattern.removesuffix('$')})\s+(?P<name>[{HAN}·]{{2,4}})")
 _NOTE = re.compile(r"\s*[（(][^）)]*[）)]?\s*$")
 _PLAIN_NAME = re.compile(rf"[{HAN}·]{{2,4}}")
 
@@ -127,6 +130,9 @@ def person(value: str) -> str:
     if _PLAIN_NAME.fullmatch(value) and not _TITLE_WORDS.search(value):
         return value  # the usual case: just the name
     name = _NOTE.sub("", nfkc(value).strip())
+    titled = _TITLE_FIRST.fullmatch(name)  # "办公室主任 潘志刚", "科长 李明": the job title before the name
+    if titled:
+        return titled["name"]
     bare = _TITLE_WORDS.sub("", name).strip()
     name = bare if re.fullmatch(rf"[{HAN}·]{{2,6}}", bare) else name
     return _PADDED.sub(r"\1\2", name)

@@ -157,8 +157,16 @@ def signature_unit(body_lines: list[str]) -> str | None:
     for _, line in signature_lines(body_lines):
         if is_unit(line):
             return line
-        for part in _SIG_PARTS.split(line):
-            part = part.strip()
-            if part and part != line and is_unit(part):
+        parts = [part.strip() for part in _SIG_PARTS.split(line) if part.strip()]
+        for part in parts:
+            if part != line and is_unit(part):
                 return part
+        if _PHONE_RUN.search(line):  # "椰澜县审计局 符丽 0898-66773030转805": single spaces between the parts
+            for part in parts:
+                for token in part.split():
+                    if token != line and is_unit(token):
+                        return token
     return None
+
+
+_PHONE_RUN = re.compile(r"\d[\d\- ]{6,}\d")

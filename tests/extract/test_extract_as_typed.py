@@ -179,3 +179,48 @@ def test_the_line_under_an_inline_picture_is_its_caption() -> None:
             "<p><img src=\"cid:c@x\"></p><p>作者：龚小雨</p></div>")
     assert picture_captions(html) == ["志愿者扶苗培土。", None, None]  # prose and labels are no captions
     assert picture_captions("<p>没有图片</p>") == []
+
+
+# Variants found by blind batch 6 (written afresh here, not copied from it).
+
+def test_roles_inside_a_credit_are_not_names() -> None:
+    assert split_names("钟岚 实习生 房小雨") == ("钟岚", "房小雨")
+    assert split_names("见习记者 邱明") == ("邱明",)
+
+
+@pytest.mark.parametrize(("typed", "name"), [
+    ("综合科科长 鲁晓峰", "鲁晓峰"),
+    ("办公室副主任 温雅", "温雅"),
+    ("鲁晓峰 科长", "鲁晓峰"),
+])
+def test_a_job_title_before_or_after_the_reviewers_name(typed: str, name: str) -> None:
+    assert person(typed) == name
+
+
+def test_a_caption_list_announced_at_the_end_of_a_sentence() -> None:
+    lines = ["您好，稿子和三张照片都在附件里，图片说明：", "1. 党员在社区门口摆摊宣传。", "2. 群众领取宣传册。"]
+    assert numbered_captions(lines) == {1: "党员在社区门口摆摊宣传。", 2: "群众领取宣传册。"}
+
+
+def test_a_one_line_signature_with_single_spaces_gives_the_full_unit() -> None:
+    from intake.extract.units import signature_unit
+
+    assert signature_unit(["请查收。", "", "云溪县档案馆 贝晓 0851-88660077转12"]) == "云溪县档案馆"
+    assert signature_unit(["请查收。", "", "我们 最近 活动很多"]) is None
+
+
+def test_a_docx_whose_compressed_text_is_damaged_is_unreadable() -> None:
+    import zipfile
+
+    from extract_helpers import sample_docx
+
+    good = sample_docx()
+    with zipfile.ZipFile(io.BytesIO(good)) as zf:
+        info = zf.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    damaged = bytearray(good)
+    for k in range(start + 10, start + min(info.compress_size, 400), 7):  # the directory stays whole
+        damaged[k] ^= 0x5A
+    with pytest.raises(ExtractError) as raised:
+        read_manuscript(Attachment("稿件.docx", "application/octet-stream", bytes(damaged)), ExtractLimits())
+    assert raised.value.code == "unreadable_manuscript"
