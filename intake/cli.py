@@ -188,6 +188,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     try:
         watch(runtime, stop, once=args.once)
     except Exception as exc:  # --once: one clear line instead of a traceback (the loop itself never raises)
+        if is_outage(exc):
+            print(outage_line(exc, settings), file=sys.stderr)
+            return EXIT_CONFIG
         print(t("run_failed", error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return EXIT_FAILURE
     return EXIT_OK

@@ -137,6 +137,8 @@ def collect(store: Store, settings: Settings, queue_depth: int | None = None) ->
             problems.append(f"mailbox_stale:{box['name']}")
         if box["last_error"]:
             problems.append(f"mailbox_error:{box['name']}")
+    if queue_depth is None and (settings.broker_url or "").startswith(("redis://", "rediss://")):
+        problems.append("broker_unreachable")
     if recent["notices"]:
         problems.append("notices_failed_24h")
     if recent["messages"]:

@@ -271,3 +271,63 @@ def _decoded(path: Path) -> str:
 
     msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
     return "".join(part.get_content() for part in msg.walk() if part.get_content_type() == "text/plain")
+
+
+def test_an_unreachable_mailbox_or_broker_is_one_line_and_exit_3(tmp_path: Path) -> None:
+    port = _closed_port()
+    base = {**{k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")},
+            "INTAKE_DATA_DIR": str(tmp_path), "INTAKE_SECRET_KEY": SECRET}
+    mailbox_down = intake({**base, "INTAKE_MAILBOX_URL": f"imap://tougao:pw@127.0.0.1:{port}/INBOX"}, "run", "--once")
+    assert mailbox_down.returncode == 3 and "INTAKE_MAILBOX_URL=imap://tougao:***@" in mailbox_down.stderr
+    runtime = build_runtime(load_settings({"INTAKE_DATA_DIR": str(tmp_path)}))
+    message_id, _ = runtime.store.record_message((EXAMPLES / "03-body-only-article.eml").read_bytes(), "default")
+    with runtime.store.session() as s:
+        s.get_one(Message, message_id).status = "failed"
+    broker = {**base, "INTAKE_BROKER_URL": f"redis://127.0.0.1:{port}/0"}
+    replay = intake(broker, "replay")
+    assert replay.returncode == 3 and "INTAKE_BROKER_URL" in replay.stderr
+    for done in (mailbox_down, replay):
+        assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    status = json.loads(intake(broker, "status", "--json").stdout)
+    assert "broker_unreachable" in status["problems"] and status["queue_depth"] is None
+
+
+def test_replay_and_config_show_on_a_populated_database(populated: Any) -> None:
+    runtime, env, _sink = populated
+    with runtime.store.session() as s:
+        target = s.scalars(select(Message).order_by(Message.id)).first()
+        assert target is not None
+        target.status, target.error = "failed", "RuntimeError: simulated"
+        target_id = target.id
+    status = json.loads(intake(env, "status", "--json").stdout)
+    assert status["quarantined"] == 1 and status["failures_24h"]["messages"] == []  # no message.failed event
+    done = intake(env, "replay")
+    assert done.returncode == 0 and "已重新排队 1 封邮件" in done.stdout
+    with runtime.store.session() as s:
+        assert s.get_one(Message, target_id).status == "processed"  # re-run in process (embedded mode)
+    shown = json.loads(intake(env, "config", "show", "--json").stdout)
+    assert shown["INTAKE_SECRET_KEY"] == "***" and SECRET not in json.dumps(shown)
+    assert shown["INTAKE_REVIEWERS"] == "editor@example.test" and shown["INTAKE_TIMEZONE"] == "Asia/Shanghai"
+    text = intake(env, "config", "show").stdout
+    assert "INTAKE_REQUIRED_FIELDS = title,source_unit,authors,phone" in text and "('" not in text
+
+
+def test_backfill_progress_shows_count_rate_and_eta_on_a_terminal_only() -> None:
+    import io
+
+    from intake.backfill import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen, pipe = Terminal(), io.StringIO()
+    live = Progress(200, screen, started=0.0)
+    assert live.line(50, now=10.0) == "已导入 50/200 封 · 5.0 封/秒 · 预计剩余 0:30"
+    live.update(50, force=True)
+    live.finish(200)
+    assert screen.getvalue().startswith("\r已导入") and screen.getvalue().endswith("\n")
+    quiet = Progress(200, pipe)
+    quiet.update(50, force=True)
+    quiet.finish(200)
+    assert pipe.getvalue() == ""
