@@ -111,6 +111,23 @@ class Reason:
         object.__setattr__(self, "severity", Severity(self.severity))
 
 
+@dataclass(frozen=True)
+class Finding:
+    """What an extractor saw, neutrally: a stable code, details, and whether it stopped the
+    extraction (no draft could be made because of it). The severity table in rules/severity.py
+    turns each into a Reason; extractors never decide what a finding does to the outcome."""
+
+    code: str
+    detail: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+    blocking: bool = False
+
+    @classmethod
+    def stop(cls, code: str, detail: str = "", data: dict[str, Any] | None = None) -> Finding:
+        """A finding that stops the extraction (nothing readable, an unsafe attachment, …)."""
+        return cls(code, detail, data or {}, blocking=True)
+
+
 BODY_KINDS = ("heading", "paragraph", "table")  # the blocks whose text is the article body
 
 
@@ -211,7 +228,8 @@ class Draft:
 
 @dataclass(frozen=True)
 class Extraction:
-    """What the extraction stage returns: a draft (or None) and every reason found."""
+    """What the extraction stage returns: a draft (or None) and every finding, not yet judged
+    (rules/severity.py says what each does to the outcome)."""
 
     draft: Draft | None
-    reasons: tuple[Reason, ...] = ()
+    findings: tuple[Finding, ...] = ()

@@ -72,14 +72,13 @@ def followup_extraction(mail: ParsedMail, base: Draft, found: Extraction | None 
     found = found if found is not None else extract(mail)
     has_manuscript = found.draft is not None and found.draft.manuscript is not None
     if has_manuscript:
-        return Extraction(merge(base, found.draft, replaces_manuscript=True), found.reasons)
+        return Extraction(merge(base, found.draft, replaces_manuscript=True), found.findings)
     meta = find_metadata([], strip_quoted(mail.text_body).splitlines(), "", None)
     update = Draft(
         title=None, source_unit=meta.source_unit, authors=meta.authors, authors_found_in=meta.authors_found_in,
         values=meta.values, blocks=(), photos=(), manuscript=None, manuscript_format="body",
     )
-    kept = tuple(r for r in found.reasons
-                 if r.severity in (Severity.WARNING, Severity.HOLD) and r.code != "external_link")
+    kept = tuple(f for f in found.findings if not f.blocking and f.code != "external_link")
     return Extraction(merge(base, update, replaces_manuscript=False), kept)
 
 

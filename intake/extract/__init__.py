@@ -2,7 +2,7 @@
 
 `extract()` expands archives, chooses the manuscript (.docx > .doc/.wps > .pdf > .txt, else
 the mail body when it reads like an article), reads blocks and photos, finds metadata, matches
-captions and reports every problem as a Reason. No exception escapes it.
+captions and reports every problem as a Finding. No exception escapes it.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from intake.extract.html import large_attachment_links, picture_captions
 from intake.extract.limits import ExtractLimits
 from intake.extract.secrecy import find_markers
 from intake.extract.text import lines_to_items
-from intake.models import Attachment, Extraction, ParsedMail, Reason
-from intake.states import Severity
+from intake.models import Attachment, Extraction, Finding, ParsedMail
 
 __all__ = ["ExtractLimits", "extract"]
 log = logging.getLogger(__name__)
@@ -32,10 +31,10 @@ def extract(mail: ParsedMail, limits: ExtractLimits = ExtractLimits()) -> Extrac
             return _extract(mail, limits)
     except ExtractionTimeout as exc:
         log.error("extraction of %s stopped: %s", mail.message_id, exc)
-        return Extraction(None, (Reason("unreadable_manuscript", Severity.REJECT, str(exc), {"timeout": True}),))
+        return Extraction(None, (Finding.stop("unreadable_manuscript", str(exc), {"timeout": True}),))
     except Exception as exc:
         log.exception("extraction failed for %s", mail.message_id)
-        return Extraction(None, (Reason("unreadable_manuscript", Severity.REJECT, f"extraction failed: {exc!r}"),))
+        return Extraction(None, (Finding.stop("unreadable_manuscript", f"extraction failed: {exc!r}"),))
 
 
 def _links(mail: ParsedMail) -> list[dict[str, str | None]]:
@@ -46,18 +45,18 @@ def _links(mail: ParsedMail) -> list[dict[str, str | None]]:
         return []
 
 
-def _no_manuscript(sorted_: Sorted, links: list[dict[str, str | None]]) -> Reason:
+def _no_manuscript(sorted_: Sorted, links: list[dict[str, str | None]]) -> Finding:
     if links:
-        return Reason("external_link", Severity.REJECT, "manuscript only as a large-attachment link", {"links": links})
+        return Finding.stop("external_link", "manuscript only as a large-attachment link", {"links": links})
     if sorted_.others:
         names = [a.filename for a in sorted_.others]
-        return Reason("unsupported_attachment", Severity.REJECT, "、".join(names), {"filenames": names})
-    return Reason("no_manuscript", Severity.REJECT)
+        return Finding.stop("unsupported_attachment", "、".join(names), {"filenames": names})
+    return Finding.stop("no_manuscript")
 
 
 def _secrecy(
     mail: ParsedMail, sorted_: Sorted, body: list[str], ms: Manuscript | None, others: tuple[str, ...] = ()
-) -> list[Reason]:
+) -> list[Finding]:
     texts = [("subject", mail.subject), *(("filename", n) for n in sorted_.names), ("body", "\n".join(body))]
     if ms is not None and ms.format != "body":
         texts.append(("manuscript", "\n".join(it.text for it in ms.items)))
@@ -65,11 +64,11 @@ def _secrecy(
     return find_markers(texts)
 
 
-def _multiple(chosen: Manuscript, articles: list[Attachment]) -> list[Reason]:
+def _multiple(chosen: Manuscript, articles: list[Attachment]) -> list[Finding]:
     if not articles:
         return []
     names = [a.filename for a in articles]
-    return [Reason("multiple_manuscripts", Severity.WARNING, "、".join(names),
+    return [Finding("multiple_manuscripts", "、".join(names),
                    {"filenames": names, "chosen": chosen.filename})]
 
 
@@ -78,7 +77,7 @@ def _extract(mail: ParsedMail, limits: ExtractLimits) -> Extraction:
     links = _links(mail)
     sorted_ = sort_attachments(mail.attachments, limits)
     reasons = list(sorted_.reasons)
-    if any(r.severity == Severity.REJECT for r in reasons):
+    if any(r.blocking for r in reasons):
         return Extraction(None, tuple(reasons + _secrecy(mail, sorted_, body, None)))
     manuscript, failures = first_readable(sorted_.manuscripts, limits, mail.message_id)
     reasons += failures
@@ -93,7 +92,7 @@ def _extract(mail: ParsedMail, limits: ExtractLimits) -> Extraction:
     draft, draft_reasons = build_draft(manuscript, body, mail.subject, sorted_.photos, limits,
                                        under if len(under) == len(sorted_.photos) else None)
     reasons += draft_reasons
-    reasons += [Reason("external_link", Severity.WARNING, str(link.get("filename") or link["url"]), dict(link))
+    reasons += [Finding("external_link", str(link.get("filename") or link["url"]), dict(link))
                 for link in links]
     rest = sorted_.manuscripts[len(failures) + 1:] if manuscript.format != "body" else []
     articles, texts = other_articles(manuscript, rest, limits, mail.message_id)

@@ -23,8 +23,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from intake.extract.limits import MIB, ExtractLimits
-from intake.models import Attachment, Reason
-from intake.states import Severity
+from intake.models import Attachment, Finding
 from intake.text import decode_name
 
 ARCHIVE_EXTENSIONS = frozenset({"zip", "rar", "7z", "tar", "gz", "tgz", "bz2", "xz"})
@@ -80,16 +79,16 @@ def _content_type(name: str) -> str:
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
-def _unsafe(attachment: Attachment, detail: str) -> Reason:
-    return Reason("unsafe_attachment", Severity.REJECT, detail, {"filename": attachment.filename})
+def _unsafe(attachment: Attachment, detail: str) -> Finding:
+    return Finding.stop("unsafe_attachment", detail, {"filename": attachment.filename})
 
 
-def expand_zip(attachment: Attachment, limits: ExtractLimits) -> tuple[list[Attachment], list[Reason]]:
+def expand_zip(attachment: Attachment, limits: ExtractLimits) -> tuple[list[Attachment], list[Finding]]:
     """Members of a .zip attachment (nested archives are reported, not expanded)."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(attachment.payload))
     except (zipfile.BadZipFile, ValueError) as exc:
-        return [], [Reason("unsupported_attachment", Severity.WARNING, f"corrupt zip: {exc}",
+        return [], [Finding("unsupported_attachment", f"corrupt zip: {exc}",
                            {"filename": attachment.filename})]
     with zf:
         infos = [i for i in zf.infolist() if not i.is_dir()]
@@ -106,9 +105,9 @@ def expand_zip(attachment: Attachment, limits: ExtractLimits) -> tuple[list[Atta
 def _members(
     zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], names: list[str], attachment: Attachment,
     limits: ExtractLimits,
-) -> tuple[list[Attachment], list[Reason]]:
+) -> tuple[list[Attachment], list[Finding]]:
     out: list[Attachment] = []
-    reasons: list[Reason] = []
+    reasons: list[Finding] = []
     for info, name in zip(infos, names, strict=True):
         base = _base(name)
         if _junk(name):
@@ -134,12 +133,12 @@ def _junk(name: str) -> bool:
     return name.startswith(_JUNK[0]) or base in _JUNK or base.startswith("._")
 
 
-def _not_expanded(base: str, encrypted: bool) -> Reason | None:
+def _not_expanded(base: str, encrypted: bool) -> Finding | None:
     """The warning for a member that is skipped: encrypted, or an archive inside the archive."""
     ext = base.lower().rsplit(".", 1)[-1] if "." in base else ""
     if encrypted or ext in ARCHIVE_EXTENSIONS:
         why = "encrypted archive member" if encrypted else "nested archive not expanded"
-        return Reason("unsupported_attachment", Severity.WARNING, why, {"filename": base})
+        return Finding("unsupported_attachment", why, {"filename": base})
     return None
 
 
@@ -193,17 +192,17 @@ def _read_entry(entry: Any, budget: int, cap: int) -> Iterator[bytes]:
         yield block
 
 
-def expand_libarchive(attachment: Attachment, limits: ExtractLimits) -> tuple[list[Attachment], list[Reason]]:
+def expand_libarchive(attachment: Attachment, limits: ExtractLimits) -> tuple[list[Attachment], list[Finding]]:
     """Members of a .rar/.7z/tar archive read with libarchive, under the limits of a .zip."""
     lib = _libarchive()
     if lib is None:
-        return [], [Reason("unsupported_attachment", Severity.WARNING, f".{attachment.extension} archives are not read "
+        return [], [Finding("unsupported_attachment", f".{attachment.extension} archives are not read "
                            "(libarchive not installed)", {"filename": attachment.filename})]
     # total output: the size limit, and the ratio limit once past the floor small archives get
     budget = min(limits.max_archive_total_bytes,
                  max(_RATIO_FLOOR, len(attachment.payload) * limits.max_compression_ratio))
     out: list[Attachment] = []
-    reasons: list[Reason] = []
+    reasons: list[Finding] = []
     count = 0
     try:
         with lib.memory_reader(attachment.payload, format_name=_format(attachment.payload)) as archive:
@@ -227,12 +226,12 @@ def expand_libarchive(attachment: Attachment, limits: ExtractLimits) -> tuple[li
         return [], [_unsafe(attachment, str(exc))]
     except lib.ArchiveError as exc:
         log.warning("%s: libarchive: %s", attachment.filename, exc)
-        return [], [Reason("unsupported_attachment", Severity.WARNING, f"unreadable archive: {exc}",
+        return [], [Finding("unsupported_attachment", f"unreadable archive: {exc}",
                            {"filename": attachment.filename})]
     return out, reasons
 
 
-def expand(attachment: Attachment, limits: ExtractLimits) -> tuple[list[Attachment], list[Reason]]:
+def expand(attachment: Attachment, limits: ExtractLimits) -> tuple[list[Attachment], list[Finding]]:
     """Expand one archive attachment; formats without an installed reader become a warning."""
     if attachment.extension == "zip":
         return expand_zip(attachment, limits)

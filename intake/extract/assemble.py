@@ -12,13 +12,13 @@ from intake.extract.limits import ExtractLimits
 from intake.extract.metadata import Metadata, find_metadata
 from intake.extract.photos import inspect_photo, photo_warnings
 from intake.extract.units import is_generic
-from intake.models import Attachment, Block, Draft, FieldValue, Photo, Reason
+from intake.models import Attachment, Block, Draft, FieldValue, Finding, Photo
 
 
 @dataclass
 class _Photos:
     photos: list[Photo]
-    reasons: list[Reason]
+    reasons: list[Finding]
 
 
 def _inspect(items: list[tuple[str, bytes, str | None, str]], limits: ExtractLimits) -> _Photos:
@@ -27,7 +27,7 @@ def _inspect(items: list[tuple[str, bytes, str | None, str]], limits: ExtractLim
         result = inspect_photo(name, data, clean_caption(caption), source, limits)
         if isinstance(result, Photo):
             out.photos.append(result)
-        elif isinstance(result, Reason):
+        elif isinstance(result, Finding):
             out.reasons.append(result)
     return out
 
@@ -83,7 +83,7 @@ def _title_item(ms: Manuscript, meta: Metadata) -> int | None:
 def build_draft(
     ms: Manuscript, body_lines: list[str], subject: str, attached: list[Attachment], limits: ExtractLimits,
     html_captions: list[str | None] | None = None,
-) -> tuple[Draft, list[Reason]]:
+) -> tuple[Draft, list[Finding]]:
     """The draft and its warnings (photos, captions, credits). `html_captions`: the line under
     each inline picture of an HTML body (for an article written in the mail)."""
     texts = [text for _, text in ms.text_lines()]

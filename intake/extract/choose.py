@@ -17,9 +17,8 @@ from intake.extract.limits import ExtractLimits
 from intake.extract.pdf import read_pdf
 from intake.extract.photos import is_photo_name
 from intake.extract.text import read_text
-from intake.models import MANUSCRIPT_EXTENSIONS, Attachment, Reason
+from intake.models import MANUSCRIPT_EXTENSIONS, Attachment, Finding
 from intake.similarity import jaccard
-from intake.states import Severity
 from intake.text import file_stem
 
 log = logging.getLogger(__name__)
@@ -37,7 +36,7 @@ class Sorted:
     photos: list[Attachment] = field(default_factory=list)
     others: list[Attachment] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # every file name, archive members included
-    reasons: list[Reason] = field(default_factory=list)
+    reasons: list[Finding] = field(default_factory=list)
 
 
 def _place(att: Attachment, out: Sorted) -> None:
@@ -69,7 +68,7 @@ def sort_attachments(attachments: tuple[Attachment, ...], limits: ExtractLimits)
     for att in attachments:
         out.names.append(att.filename)
         if len(att.payload) > limits.max_attachment_bytes:
-            out.reasons.append(Reason("unsafe_attachment", Severity.REJECT, "attachment larger than the limit",
+            out.reasons.append(Finding.stop("unsafe_attachment", "attachment larger than the limit",
                                       {"filename": att.filename, "size_bytes": len(att.payload)}))
             continue
         if att.extension in archive.ARCHIVE_EXTENSIONS:
@@ -78,7 +77,7 @@ def sort_attachments(attachments: tuple[Attachment, ...], limits: ExtractLimits)
             out.names.extend(m.filename for m in members)
             for member in members:
                 _place(member, out)
-            if not members and not any(r.severity == Severity.REJECT for r in reasons):
+            if not members and not any(r.blocking for r in reasons):
                 out.others.append(att)
             continue
         _place(att, out)
@@ -152,20 +151,20 @@ def _read_manuscript(att: Attachment, limits: ExtractLimits) -> Manuscript:
 
 def first_readable(
     manuscripts: list[Attachment], limits: ExtractLimits, message_id: str
-) -> tuple[Manuscript | None, list[Reason]]:
+) -> tuple[Manuscript | None, list[Finding]]:
     """The first manuscript that reads (by priority); failures of the others become warnings."""
-    failures: list[Reason] = []
+    failures: list[Finding] = []
     for att in manuscripts:
         try:
             return read_manuscript(att, limits), failures
         except ExtractError as exc:
             log.warning("%s: %s unreadable: %s", message_id, att.filename, exc)
-            failures.append(Reason(exc.code, Severity.WARNING, exc.detail, {"filename": att.filename}))
+            failures.append(Finding(exc.code, exc.detail, {"filename": att.filename}))
         except Exception as exc:  # any library failure on hostile input is an unreadable file
             log.exception("%s: extractor crashed on %s", message_id, att.filename)
-            failures.append(Reason("unreadable_manuscript", Severity.WARNING, repr(exc), {"filename": att.filename}))
+            failures.append(Finding("unreadable_manuscript", repr(exc), {"filename": att.filename}))
     # none readable: every failure rejects, so the contributor hears of each broken file at once
-    return None, [Reason(f.code, Severity.REJECT, f.detail, f.data) for f in failures]
+    return None, [Finding.stop(f.code, f.detail, f.data) for f in failures]
 
 
 def _text(ms: Manuscript) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 
 class ExtractError(Exception):
-    """An extractor could not read its input; `code` is the Reason code to report."""
+    """An extractor could not read its input; `code` is the Finding code to report."""
 
     def __init__(self, code: str, detail: str) -> None:
         super().__init__(f"{code}: {detail}")

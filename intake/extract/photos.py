@@ -12,8 +12,7 @@ import warnings
 from PIL import Image, UnidentifiedImageError
 
 from intake.extract.limits import MIB, ExtractLimits
-from intake.models import Photo, Reason
-from intake.states import Severity
+from intake.models import Finding, Photo
 from intake.text import file_stem
 
 try:  # iPhone photos (HEIC): read when pillow-heif is installed, and handed on as JPEG
@@ -38,10 +37,10 @@ def is_photo_name(name: str) -> bool:
 
 def inspect_photo(
     filename: str, data: bytes, caption: str | None, source: str, limits: ExtractLimits
-) -> Photo | Reason | None:
-    """A Photo, a Reason when the image is unsafe or unreadable, or None for non-photo art (WMF/EMF)."""
+) -> Photo | Finding | None:
+    """A Photo, a Finding when the image is unsafe or unreadable, or None for non-photo art (WMF/EMF)."""
     if len(data) > limits.max_attachment_bytes:
-        return Reason("unsafe_attachment", Severity.REJECT, "image larger than the attachment limit",
+        return Finding.stop("unsafe_attachment", "image larger than the attachment limit",
                       {"filename": filename})
     try:
         with warnings.catch_warnings():
@@ -56,7 +55,7 @@ def inspect_photo(
     except Image.DecompressionBombError:
         return _bomb(filename)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        return Reason("unreadable_photo", Severity.WARNING, str(exc), {"filename": filename})
+        return Finding("unreadable_photo", str(exc), {"filename": filename})
     if fmt not in _PHOTO_FORMATS:
         return None
     if width * height > limits.max_image_pixels:
@@ -67,7 +66,7 @@ def inspect_photo(
         try:
             filename, data = _as_jpeg(filename, data)
         except (OSError, ValueError) as exc:
-            return Reason("unreadable_photo", Severity.WARNING, str(exc), {"filename": filename})
+            return Finding("unreadable_photo", str(exc), {"filename": filename})
         fmt = "JPEG"
     content_type = Image.MIME.get(fmt, "application/octet-stream")
     return Photo(filename, content_type, hashlib.sha256(data).hexdigest(), len(data), width, height,
@@ -86,30 +85,30 @@ def _as_jpeg(filename: str, data: bytes) -> tuple[str, bytes]:
     return f"{file_stem(filename)}.jpg", out.getvalue()
 
 
-def _bomb(filename: str) -> Reason:
-    return Reason("unsafe_attachment", Severity.REJECT, "image has too many pixels", {"filename": filename})
+def _bomb(filename: str) -> Finding:
+    return Finding.stop("unsafe_attachment", "image has too many pixels", {"filename": filename})
 
 
 def _caption_length(caption: str) -> int:
     return len(re.sub(r"\s", "", caption))
 
 
-def photo_warnings(photos: list[Photo], has_credit: bool, has_originals: bool) -> list[Reason]:
-    """Every photo warning for the draft's photos, one Reason per photo and problem."""
-    reasons: list[Reason] = []
+def photo_warnings(photos: list[Photo], has_credit: bool, has_originals: bool) -> list[Finding]:
+    """Every photo warning for the draft's photos, one Finding per photo and problem."""
+    reasons: list[Finding] = []
     for photo in photos:
         data = {"filename": photo.filename}
         if photo.size_bytes < _MIN_BYTES and max(photo.width, photo.height) < _MIN_LONG_EDGE:
-            reasons.append(Reason("photo_too_small", Severity.WARNING,
+            reasons.append(Finding("photo_too_small",
                                   f"{photo.size_bytes} bytes, {photo.width}×{photo.height}",
                                   {**data, "size_bytes": photo.size_bytes, "width": photo.width,
                                    "height": photo.height}))
         if not photo.caption:
-            reasons.append(Reason("photo_missing_caption", Severity.WARNING, "", data))
+            reasons.append(Finding("photo_missing_caption", "", data))
         elif _caption_length(photo.caption) > _MAX_CAPTION:
-            reasons.append(Reason("caption_too_long", Severity.WARNING, f"{_caption_length(photo.caption)} 字", data))
+            reasons.append(Finding("caption_too_long", f"{_caption_length(photo.caption)} 字", data))
     if photos and not has_originals and all(p.source == "docx" for p in photos):
-        reasons.append(Reason("photos_only_in_manuscript", Severity.WARNING, "", {"count": len(photos)}))
+        reasons.append(Finding("photos_only_in_manuscript", "", {"count": len(photos)}))
     if photos and not has_credit:
-        reasons.append(Reason("no_photo_credit", Severity.WARNING))
+        reasons.append(Finding("no_photo_credit"))
     return reasons

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from intake.models import Reason
-from intake.states import Severity
+from intake.models import Finding
 
 MARKERS = ("绝密", "机密", "秘密", "内部资料", "内部文件", "注意保密")
 # Phrases that name secrets in ordinary prose (an article on 保密 education) rather than mark the
@@ -23,8 +22,8 @@ def is_marking_line(line: str) -> bool:
     return bool(_MARKING_LINE.match(line.strip()))
 
 
-def find_markers(texts: Iterable[tuple[str, str]]) -> list[Reason]:
-    """One "hold" Reason per marker found in (where, text) pairs, e.g. ("filename", "机密-通报.docx")."""
+def find_markers(texts: Iterable[tuple[str, str]]) -> list[Finding]:
+    """One "hold" Finding per marker found in (where, text) pairs, e.g. ("filename", "机密-通报.docx")."""
     found: dict[str, str] = {}
     for where, text in texts:
         for phrase in _PROSE:
@@ -32,5 +31,5 @@ def find_markers(texts: Iterable[tuple[str, str]]) -> list[Reason]:
         for marker in MARKERS:
             if marker in text and marker not in found and not any(marker in f for f in found):
                 found[marker] = where
-    return [Reason("secrecy_marker", Severity.HOLD, f"{marker} ({where})", {"marker": marker, "where": where})
+    return [Finding("secrecy_marker", f"{marker} ({where})", {"marker": marker, "where": where})
             for marker, where in found.items()]

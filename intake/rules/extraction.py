@@ -1,14 +1,16 @@
-"""extraction: pass on what the extractors found (unreadable files, secrecy markers, photo warnings)."""
+"""extraction: judge what the extractors found (unreadable files, secrecy markers, photo warnings)
+with the severity table (rules/severity.py)."""
 
 from __future__ import annotations
 
 from intake.models import Reason
 from intake.rules.base import Context, Rule
+from intake.rules.severity import judge
 
 
 def check(ctx: Context) -> list[Reason]:
-    return list(ctx.extraction.reasons)
+    return [judge(finding) for finding in ctx.extraction.findings]
 
 
 RULE = Rule(
-    "extraction", "Reasons reported by the manuscript, archive and photo extractors.", check)
+    "extraction", "What the manuscript, archive and photo extractors found, judged by rules/severity.py.", check)

@@ -13,6 +13,7 @@ from extract_helpers import att, jpeg, sample_docx, zip_bytes, zip_with_gbk_name
 from intake.extract import archive
 from intake.extract.archive import expand
 from intake.extract.limits import ExtractLimits
+from intake.rules.severity import severity
 from tests.data.mailgen import make_7z as sevenzip_bytes
 from tests.data.mailgen import make_rar4 as rar4_bytes
 from tests.data.mailgen import make_rar5 as rar5_bytes
@@ -35,7 +36,7 @@ def test_utf8_flagged_names_and_folders_keep_only_the_base_name() -> None:
 def test_zip_bomb_by_ratio_is_unsafe() -> None:
     members, reasons = expand(att("bomb.zip", zip_bytes({"a.txt": b"\0" * (20 * 1024 * 1024)})), LIMITS)
     assert members == []
-    assert [(r.code, r.severity) for r in reasons] == [("unsafe_attachment", "reject")]
+    assert [(r.code, severity(r)) for r in reasons] == [("unsafe_attachment", "reject")]
     assert "ratio" in reasons[0].detail
 
 
@@ -70,7 +71,7 @@ def test_nested_archives_are_reported_not_expanded() -> None:
     inner = zip_bytes({"a.txt": b"x"})
     members, reasons = expand(att("a.zip", zip_bytes({"inner.zip": inner, "b.txt": b"y"})), LIMITS)
     assert [m.filename for m in members] == ["b.txt"]
-    assert [(r.code, r.severity) for r in reasons] == [("unsupported_attachment", "warning")]
+    assert [(r.code, severity(r)) for r in reasons] == [("unsupported_attachment", "warning")]
 
 
 def test_rar_without_libarchive_is_an_unsupported_warning(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -101,7 +102,7 @@ def test_7z_bomb_is_cut_off_at_the_ratio_limit() -> None:
     blob = sevenzip_bytes([("a.txt", b"\0" * (8 * 1024 * 1024))])
     assert len(blob) < 8 * 1024  # what makes it a bomb: over 1000 to 1
     members, reasons = expand(att("bomb.7z", blob), LIMITS)
-    assert members == [] and [(r.code, r.severity) for r in reasons] == [("unsafe_attachment", "reject")]
+    assert members == [] and [(r.code, severity(r)) for r in reasons] == [("unsafe_attachment", "reject")]
 
 
 @pytest.mark.parametrize(("limits", "word"), [

@@ -21,11 +21,13 @@ from extract_helpers import (
 
 import intake.extract as extract_module
 from intake.extract import ExtractLimits, extract
-from intake.models import FieldValue, Reason
+from intake.models import FieldValue, Finding
+from intake.rules.severity import severity
 
 
-def codes(reasons: tuple[Reason, ...], severity: str | None = None) -> list[str]:
-    return [r.code for r in reasons if severity is None or r.severity == severity]
+def codes(findings: tuple[Finding, ...], judged: str | None = None) -> list[str]:
+    """The codes of these findings; with `judged`, only those the severity table judges so."""
+    return [r.code for r in findings if judged is None or severity(r) == judged]
 
 
 def test_docx_manuscript_becomes_a_draft_with_metadata_out_of_the_body() -> None:
@@ -41,7 +43,7 @@ def test_docx_manuscript_becomes_a_draft_with_metadata_out_of_the_body() -> None
     assert "作者" not in draft.body_text and "2026年11月20日" not in draft.body_text
     assert [b.kind for b in draft.blocks] == [
         "title", "heading", "paragraph", "photo", "heading", "paragraph", "table"]
-    assert codes(result.reasons) == ["photo_too_small", "photos_only_in_manuscript"]
+    assert codes(result.findings) == ["photo_too_small", "photos_only_in_manuscript"]
 
 
 def test_docx_wins_over_pdf_and_txt() -> None:
@@ -54,12 +56,12 @@ def test_unreadable_docx_falls_back_to_txt_with_a_warning() -> None:
     text = f"春耕时节话党建\n{ARTICLE}".encode()
     result = extract(mail(attachments=(att("坏.docx", b"PK\x03\x04broken"), att("好.txt", text))))
     assert result.draft is not None and result.draft.manuscript == "好.txt"
-    assert codes(result.reasons) == ["unreadable_manuscript"] and result.reasons[0].severity == "warning"
+    assert codes(result.findings) == ["unreadable_manuscript"] and severity(result.findings[0]) == "warning"
 
 
 def test_only_an_unreadable_manuscript_rejects() -> None:
     result = extract(mail(attachments=(att("坏.docx", b"PK\x03\x04broken"),)))
-    assert result.draft is None and codes(result.reasons, "reject") == ["unreadable_manuscript"]
+    assert result.draft is None and codes(result.findings, "reject") == ["unreadable_manuscript"]
 
 
 def test_manuscript_and_photos_inside_a_zip_with_gbk_names() -> None:
@@ -70,13 +72,13 @@ def test_manuscript_and_photos_inside_a_zip_with_gbk_names() -> None:
     assert [(p.filename, p.source, p.caption) for p in draft.photos] == [
         ("图1.jpg", "attachment", "居民代表在议事会上发言（赵海 摄）")]
     assert draft.blocks[3].kind == "photo" and draft.blocks[3].photo == 0  # the original replaced the Word copy
-    assert codes(result.reasons) == []
+    assert codes(result.findings) == []
 
 
 def test_zip_bomb_rejects_as_unsafe() -> None:
     blob = zip_bytes({"稿件.txt": b"\0" * (20 * 1024 * 1024)})
     result = extract(mail(attachments=(att("a.zip", blob), att("b.docx", sample_docx()))))
-    assert result.draft is None and codes(result.reasons) == ["unsafe_attachment"]
+    assert result.draft is None and codes(result.findings) == ["unsafe_attachment"]
 
 
 def test_body_that_reads_like_an_article_is_the_manuscript() -> None:
@@ -90,13 +92,13 @@ def test_body_that_reads_like_an_article_is_the_manuscript() -> None:
 
 def test_short_covering_note_without_attachment_is_no_manuscript() -> None:
     result = extract(mail(text="老师您好，稿件见附件。\n作者：周立群"))
-    assert result.draft is None and codes(result.reasons) == ["no_manuscript"]
+    assert result.draft is None and codes(result.findings) == ["no_manuscript"]
 
 
 def test_only_unsupported_files_reject_as_unsupported() -> None:
     result = extract(mail(text="见附件", attachments=(att("统计表.xls", b"\xd0\xcf\x11\xe0"), att("a.exe", b"MZ"))))
-    assert result.draft is None and codes(result.reasons) == ["unsupported_attachment"]
-    assert result.reasons[0].data["filenames"] == ["统计表.xls", "a.exe"]
+    assert result.draft is None and codes(result.findings) == ["unsupported_attachment"]
+    assert result.findings[0].data["filenames"] == ["统计表.xls", "a.exe"]
 
 
 LINK_HTML = ('<div>超大附件</div><div><a href="https://mail.163.com/large-attachment-download/index.html?p=1">'
@@ -105,14 +107,14 @@ LINK_HTML = ('<div>超大附件</div><div><a href="https://mail.163.com/large-at
 
 def test_large_attachment_link_alone_rejects_as_external_link() -> None:
     result = extract(mail(html=LINK_HTML))
-    assert result.draft is None and codes(result.reasons) == ["external_link"]
-    assert result.reasons[0].data["links"][0]["size"] == "80.96M"
+    assert result.draft is None and codes(result.findings) == ["external_link"]
+    assert result.findings[0].data["links"][0]["size"] == "80.96M"
 
 
 def test_large_attachment_link_next_to_a_manuscript_is_a_warning() -> None:
     result = extract(mail(html=LINK_HTML, attachments=(att("稿件.docx", sample_docx()),)))
-    (link,) = [r for r in result.reasons if r.code == "external_link"]
-    assert link.severity == "warning"
+    (link,) = [r for r in result.findings if r.code == "external_link"]
+    assert severity(link) == "warning"
     assert (link.data["provider"], link.data["filename"], link.data["expires"]) == (
         "163", "稿件.docx", "2026年8月17日 0:49")
 
@@ -120,23 +122,23 @@ def test_large_attachment_link_next_to_a_manuscript_is_a_warning() -> None:
 def test_secrecy_marker_in_text_holds() -> None:
     data = docx_bytes(lambda d: (d.add_paragraph("机密★1年"), d.add_paragraph(ARTICLE)))
     result = extract(mail(attachments=(att("稿件.docx", data),)))
-    holds = [r for r in result.reasons if r.severity == "hold"]
+    holds = [r for r in result.findings if severity(r) == "hold"]
     assert [(r.code, r.data["marker"]) for r in holds] == [("secrecy_marker", "机密")]
 
 
 def test_secrecy_marker_in_a_file_name_holds() -> None:
     result = extract(mail(attachments=(att("内部资料-春耕.docx", sample_docx()),)))
-    assert ("secrecy_marker", "hold") in [(r.code, r.severity) for r in result.reasons]
+    assert ("secrecy_marker", "hold") in [(r.code, severity(r)) for r in result.findings]
 
 
 def test_prose_about_state_secrets_does_not_hold() -> None:
     data = docx_bytes(lambda d: d.add_paragraph("全体党员签订保守国家秘密承诺书。" + ARTICLE))
-    assert "secrecy_marker" not in codes(extract(mail(attachments=(att("a.docx", data),))).reasons)
+    assert "secrecy_marker" not in codes(extract(mail(attachments=(att("a.docx", data),))).findings)
 
 
 def test_separate_photos_without_caption_or_credit_warn() -> None:
     result = extract(mail(attachments=(att("稿件.txt", f"标题\n{ARTICLE}".encode()), att("IMG_2031.jpg", jpeg()))))
-    assert codes(result.reasons) == ["photo_too_small", "photo_missing_caption", "no_photo_credit"]
+    assert codes(result.findings) == ["photo_too_small", "photo_missing_caption", "no_photo_credit"]
 
 
 def test_no_exception_escapes(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -145,12 +147,12 @@ def test_no_exception_escapes(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(extract_module, "build_draft", boom)
     result = extract(mail(attachments=(att("稿件.docx", sample_docx()),)))
-    assert result.draft is None and codes(result.reasons) == ["unreadable_manuscript"]
+    assert result.draft is None and codes(result.findings) == ["unreadable_manuscript"]
 
 
 def test_oversized_attachment_is_unsafe() -> None:
     result = extract(mail(attachments=(att("稿件.docx", sample_docx()),)), ExtractLimits(max_attachment_bytes=100))
-    assert result.draft is None and codes(result.reasons) == ["unsafe_attachment"]
+    assert result.draft is None and codes(result.findings) == ["unsafe_attachment"]
 
 
 def test_legacy_doc_end_to_end(sample_doc: bytes) -> None:
@@ -170,7 +172,7 @@ def test_an_extraction_that_runs_too_long_becomes_a_reason_not_a_hang(monkeypatc
     started = time.monotonic()
     result = ex.extract(mail(text="x"), ExtractLimits(timeout_seconds=0.2))
     assert time.monotonic() - started < 2
-    assert [(r.code, r.severity) for r in result.reasons] == [("unreadable_manuscript", "reject")]
+    assert [(r.code, severity(r)) for r in result.findings] == [("unreadable_manuscript", "reject")]
 
 
 def test_metadata_from_a_form_table_and_the_form_left_out_of_the_article() -> None:
@@ -205,8 +207,8 @@ def test_a_second_article_in_the_mail_is_named_for_both_sides() -> None:
     first, second = _article("春耕时节话党建", ARTICLE), _article("机关读书月活动启动", ARTICLE_2)
     result = extract(mail(attachments=(att("春耕.docx", first), att("读书月.docx", second))))
     assert result.draft is not None and result.draft.manuscript == "春耕.docx"
-    warning = result.reasons[0]
-    assert (warning.code, warning.severity) == ("multiple_manuscripts", "warning")
+    warning = result.findings[0]
+    assert (warning.code, severity(warning)) == ("multiple_manuscripts", "warning")
     assert warning.data == {"filenames": ["读书月.docx"], "chosen": "春耕.docx"}
 
 
@@ -214,10 +216,10 @@ def test_the_same_article_in_a_second_format_is_not_another_article() -> None:
     text = f"春耕时节话党建\n作者：周立群\n{ARTICLE}\n".encode()
     atts = (att("春耕.docx", _article("春耕时节话党建", ARTICLE)), att("稿件全文.txt", text),
             att("春耕.pdf", b"%PDF-not even read: same name as the .docx"))
-    assert "multiple_manuscripts" not in codes(extract(mail(attachments=atts)).reasons)
+    assert "multiple_manuscripts" not in codes(extract(mail(attachments=atts)).findings)
 
 
 def test_a_secrecy_marker_in_the_second_article_holds_the_mail() -> None:
     first, second = _article("春耕时节话党建", ARTICLE), _article("情况通报", "内部资料 注意保密。" + ARTICLE_2)
     result = extract(mail(attachments=(att("春耕.docx", first), att("通报.docx", second))))
-    assert "secrecy_marker" in codes(result.reasons, "hold") and "multiple_manuscripts" in codes(result.reasons)
+    assert "secrecy_marker" in codes(result.findings, "hold") and "multiple_manuscripts" in codes(result.findings)

@@ -11,7 +11,8 @@ from intake.extract import extract
 from intake.extract.captions import credits_in, filename_caption, match_captions, numbered_captions
 from intake.extract.limits import ExtractLimits
 from intake.extract.photos import inspect_photo, photo_warnings
-from intake.models import Photo, Reason
+from intake.models import Finding, Photo
+from intake.rules.severity import severity
 
 LIMITS = ExtractLimits()
 
@@ -37,12 +38,12 @@ def test_pixel_bomb_is_unsafe_without_decoding() -> None:
     out = io.BytesIO()
     Image.new("1", (20000, 10000)).save(out, "PNG")  # 200 M pixels (over the 180 M limit), a few kB
     result = inspect_photo("bomb.png", out.getvalue(), None, "attachment", LIMITS)
-    assert isinstance(result, Reason) and result.code == "unsafe_attachment"
+    assert isinstance(result, Finding) and result.code == "unsafe_attachment"
 
 
 def test_not_an_image_is_an_unreadable_photo_warning() -> None:
     result = inspect_photo("x.jpg", b"not an image", None, "attachment", LIMITS)
-    assert isinstance(result, Reason) and (result.code, result.severity) == ("unreadable_photo", "warning")
+    assert isinstance(result, Finding) and (result.code, severity(result)) == ("unreadable_photo", "warning")
 
 
 def test_small_photo_warns_large_edge_does_not() -> None:
@@ -102,7 +103,7 @@ def test_heic_photo_is_handed_on_as_jpeg_with_its_own_name() -> None:
 
 def test_heic_pixel_bomb_is_unsafe_before_conversion() -> None:
     result = inspect_photo("big.heic", heic(1200, 1000), None, "attachment", ExtractLimits(max_image_pixels=1_000_000))
-    assert isinstance(result, Reason) and result.code == "unsafe_attachment"
+    assert isinstance(result, Finding) and result.code == "unsafe_attachment"
 
 
 def test_a_mail_with_heic_photos_gets_jpeg_photos_in_the_draft() -> None:
@@ -110,4 +111,4 @@ def test_a_mail_with_heic_photos_gets_jpeg_photos_in_the_draft() -> None:
     result = extract(mail(attachments=atts))
     assert result.draft is not None
     assert [(p.filename, p.content_type) for p in result.draft.photos] == [("IMG_0001.jpg", "image/jpeg")]
-    assert "unreadable_photo" not in [r.code for r in result.reasons]
+    assert "unreadable_photo" not in [r.code for r in result.findings]

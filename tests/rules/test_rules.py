@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from intake.models import Block, Draft, Extraction, FieldValue, ParsedMail, Reason
+from intake.models import Block, Draft, Extraction, FieldValue, Finding, ParsedMail, Reason
 from intake.rules import RULES, check_all, duplicate, extraction, length, required_fields, size
 from intake.rules.base import Context, Prior
 
@@ -34,7 +34,7 @@ def draft(words: int = 500, **fields: object) -> Draft:
 
 
 def context(
-    the_draft: Draft | None = None, reasons: tuple[Reason, ...] = (), raw_size: int = 10_000,
+    the_draft: Draft | None = None, reasons: tuple[Finding, ...] = (), raw_size: int = 10_000,
     required: tuple[str, ...] = FIELDS, prior: Prior | None = None, limit: int = 1_000_000,
 ) -> Context:
     return Context(
@@ -68,10 +68,37 @@ def test_a_mail_over_the_limit_is_rejected_with_both_sizes() -> None:
 # --------------------------------------------------------------------------- extraction
 
 
-def test_extraction_reasons_are_passed_on_unchanged() -> None:
-    """Whatever the extractors reported is reported, in order."""
-    found = (Reason("secrecy_marker", "hold", "内部资料"), Reason("photo_too_small", "warning"))
-    assert extraction.check(context(draft(), found)) == list(found)
+def test_extraction_findings_are_judged_by_the_severity_table_in_order() -> None:
+    """Whatever the extractors found is reported, in order, with the table's severity."""
+    found = (Finding("secrecy_marker", "内部资料"), Finding("photo_too_small"))
+    assert extraction.check(context(draft(), found)) == [Reason("secrecy_marker", "hold", "内部资料"),
+                                                         Reason("photo_too_small", "warning")]
+
+
+@pytest.mark.parametrize(("code", "stopped", "went_on"), [
+    ("unreadable_manuscript", "reject", "warning"),  # nothing readable / one of several unreadable
+    ("unsafe_attachment", "reject", "warning"),
+    ("no_manuscript", "reject", "reject"),
+    ("secrecy_marker", "hold", "hold"),
+    ("photo_missing_caption", "warning", "warning"),
+])
+def test_one_table_maps_each_finding_to_its_severity(code: str, stopped: str, went_on: str) -> None:
+    from intake.rules.severity import severity
+
+    assert severity(Finding.stop(code)) == stopped and severity(Finding(code)) == went_on
+
+
+def test_every_code_the_extractors_report_is_in_the_severity_table() -> None:
+    """A new extractor code must be judged here, not left to the fallback."""
+    import re
+    from pathlib import Path
+
+    from intake.rules.severity import TABLE
+
+    folder = Path(__file__).resolve().parents[2] / "intake" / "extract"
+    source = "".join(p.read_text(encoding="utf-8") for p in folder.glob("*.py"))
+    codes = set(re.findall(r'(?:Finding(?:\.stop)?|ExtractError)\("([a-z_]+)"', source))
+    assert codes and codes <= set(TABLE), codes - set(TABLE)
 
 
 # --------------------------------------------------------------------------- required-fields
@@ -155,7 +182,7 @@ def test_word_count_counts_cjk_characters_and_latin_words() -> None:
 def test_check_all_collects_every_reason_in_table_order() -> None:
     """One pass reports every problem at once: size, extractor, missing fields, duplicate, length."""
     prior = Prior("TG-20261120-0003", "2026-11-20", 1.0)
-    found = (Reason("photo_too_small", "warning"),)
+    found = (Finding("photo_too_small"),)
     reasons = check_all(context(draft(10, phone=None), found, raw_size=2000, limit=1000, prior=prior))
     assert [r.code for r in reasons] == ["too_large", "photo_too_small", "phone", "duplicate", "too_short"]
 
