@@ -11,6 +11,8 @@ import os
 import smtplib
 import ssl
 import tempfile
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -72,6 +74,7 @@ class SmtpTransport:
     timeout: float = 30.0
     verify_tls: bool = True
     ca_file: str | None = None
+    reuse_seconds: float = 30.0  # keep the connection for the next mail this long (0: one per mail)
 
     def _context(self) -> ssl.SSLContext:
         return client_context(self.verify_tls, self.ca_file)
@@ -85,22 +88,97 @@ class SmtpTransport:
         return client
 
     def send(self, raw: bytes, sender: str, recipients: tuple[str, ...], name: str) -> None:
+        """One mail, over this thread's open connection to the relay when it still answers NOOP
+        (a burst of notices costs one TCP and TLS handshake and one AUTH, not one each); any
+        failure drops the connection, so the retry starts on a fresh one."""
+        client: smtplib.SMTP | None = None
         try:
-            with self._connect() as client:
+            client = _POOL.take(self) if self.reuse_seconds > 0 else None
+            if client is None:
+                client = self._connect()
                 if self.username:
                     client.login(self.username, self.password or "")
-                refused = client.sendmail(sender, list(recipients), raw)
+            refused = client.sendmail(sender, list(recipients), raw)
         except smtplib.SMTPRecipientsRefused as exc:
+            _close(client)
             raise _classify_refusals(exc.recipients) from exc
         except smtplib.SMTPResponseException as exc:
+            _close(client)
             error = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else str(
                 exc.smtp_error)
             kind = PermanentSendError if 500 <= exc.smtp_code < 600 else TransientSendError
             raise kind(f"{exc.smtp_code} {error}", exc.smtp_code) from exc
         except (OSError, smtplib.SMTPException) as exc:
+            _close(client)
             raise TransientSendError(f"{type(exc).__name__}: {exc}") from exc
+        if self.reuse_seconds > 0:
+            _POOL.keep(self, client)
+        else:
+            _close(client, quit=True)
         if refused:
             raise _classify_refusals(refused)
+
+
+def _close(client: smtplib.SMTP | None, quit: bool = False) -> None:
+    if client is None:
+        return
+    with contextlib.suppress(Exception):
+        if quit:
+            client.quit()
+        else:
+            client.close()
+
+
+class _Pool(threading.local):
+    """One open relay connection per thread and relay, dropped after `reuse_seconds` idle or
+    MAX_MAILS mails, and never used across a fork (a child must not talk on its parent's socket)."""
+
+    MAX_MAILS = 100
+
+    def __init__(self) -> None:
+        self.open: dict[tuple[str, int, str, str | None], tuple[smtplib.SMTP, float, int, int]] = {}
+
+    def take(self, transport: SmtpTransport) -> smtplib.SMTP | None:
+        key = (transport.host, transport.port, transport.mode, transport.username)
+        held = self.open.pop(key, None)
+        if held is None:
+            return None
+        client, last, count, pid = held
+        if pid != os.getpid():
+            return None  # inherited through fork: leave the parent's socket alone
+        if time.monotonic() - last > transport.reuse_seconds or count >= self.MAX_MAILS:
+            _close(client, quit=True)
+            return None
+        try:
+            code, _ = client.noop()
+        except Exception:
+            code = 0
+        if code != 250:
+            _close(client)
+            return None
+        client._intake_count = count  # type: ignore[attr-defined]  # mails sent on it, counted on keep
+        return client
+
+    def keep(self, transport: SmtpTransport, client: smtplib.SMTP) -> None:
+        key = (transport.host, transport.port, transport.mode, transport.username)
+        count = int(getattr(client, "_intake_count", 0)) + 1
+        old = self.open.pop(key, None)
+        if old is not None and old[0] is not client:
+            _close(old[0], quit=True)
+        self.open[key] = (client, time.monotonic(), count, os.getpid())
+
+    def clear(self) -> None:
+        for client, *_ in self.open.values():
+            _close(client, quit=True)
+        self.open.clear()
+
+
+_POOL = _Pool()
+
+
+def close_connections() -> None:
+    """Quit this thread's open relay connections (at shutdown; tests)."""
+    _POOL.clear()
 
 
 def _classify_refusals(refused: dict[str, tuple[int, bytes]]) -> SendError:

@@ -613,6 +613,7 @@ class SmtpSink:
         self._envelopes: list[Envelope] = []
         self._failures: list[int] = []
         self._cond = threading.Condition()
+        self.sessions = 0  # EHLOs seen: one per SMTP connection (STARTTLS repeats it)
 
     @property
     def url(self) -> str:
@@ -645,6 +646,13 @@ class SmtpSink:
     def clear(self) -> None:
         with self._cond:
             self._envelopes.clear()
+
+    async def handle_EHLO(self, server: Any, session: Any, envelope: Any, hostname: str,
+                          responses: list[str]) -> list[str]:  # aiosmtpd hook: count SMTP sessions
+        with self._cond:
+            self.sessions += 1
+        session.host_name = hostname
+        return responses
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # aiosmtpd hook
         with self._cond:

@@ -16,6 +16,7 @@ from intake.mail import parse_mail
 from intake.models import NoticeKind, Outcome
 from intake.notify import Planned, Subject, plan
 from intake.outbox import RetryLater, due_notices, send_notice, store_notices
+from intake.rules.severity import judge
 from intake.smtp import Transport, transport_from_url
 from intake.store import Store
 from intake.tables import Event, Notice, SendLog, utcnow
@@ -52,7 +53,8 @@ def message_id(store: Store) -> int:
 def planned(revision: int = 1, tracking_id: str = "TG-20261126-0001") -> list[Planned]:
     """What notify.plan makes of corpus mail 01, accepted: an acknowledgement, then one review request."""
     subject = Subject(
-        mail=MAIL, outcome=Outcome.ACCEPTED, reason=None, reasons=EXTRACTION.reasons, draft=EXTRACTION.draft,
+        mail=MAIL, outcome=Outcome.ACCEPTED, reason=None, reasons=tuple(judge(f) for f in EXTRACTION.findings),
+        draft=EXTRACTION.draft,
         tracking_id=tracking_id, scope=f"sub:{tracking_id}", revision=revision,
         received_at="2026-11-26T10:00:00+08:00", reviewers=(REVIEWER,),
     )

@@ -152,3 +152,71 @@ def test_transport_from_url_passes_tls_verification_setting() -> None:
 def test_transport_from_file_url_is_the_file_outbox(tmp_path: Path) -> None:
     """file:///path → FileTransport writing into that folder."""
     assert transport_from_url(f"file://{tmp_path}/outbox") == FileTransport(tmp_path / "outbox")
+
+
+# --------------------------------------------------------------------------- connection reuse
+
+
+def test_a_burst_of_mail_uses_one_connection_and_each_mail_arrives_once(smtp_sink: servers.SmtpSink) -> None:
+    from intake.smtp import close_connections
+
+    close_connections()
+    transport = smtp_for(smtp_sink)
+    for i in range(5):
+        transport.send(RAW.replace(b"intake.1@", f"intake.{i}@".encode()), "tougao@localhost", ("a@163.com",), "x")
+    smtp_sink.wait_for(5)
+    assert smtp_sink.sessions == 1 and len(smtp_sink.envelopes) == 5
+    close_connections()
+
+
+def test_a_failure_drops_the_connection_and_the_next_mail_opens_a_new_one(smtp_sink: servers.SmtpSink) -> None:
+    from intake.smtp import close_connections
+
+    close_connections()
+    transport = smtp_for(smtp_sink)
+    transport.send(RAW, "tougao@localhost", ("a@163.com",), "x")
+    smtp_sink.fail_next(1, 451)
+    with pytest.raises(TransientSendError):
+        transport.send(RAW, "tougao@localhost", ("a@163.com",), "x")
+    transport.send(RAW, "tougao@localhost", ("a@163.com",), "x")
+    assert smtp_sink.sessions == 2 and len(smtp_sink.wait_for(2)) == 2
+    close_connections()
+
+
+def test_without_reuse_every_mail_has_its_own_connection(smtp_sink: servers.SmtpSink) -> None:
+    from dataclasses import replace
+
+    transport = replace(smtp_for(smtp_sink), reuse_seconds=0)
+    for _ in range(3):
+        transport.send(RAW, "tougao@localhost", ("a@163.com",), "x")
+    assert smtp_sink.sessions == 3
+
+
+def test_an_idle_connection_past_its_time_is_not_reused(smtp_sink: servers.SmtpSink) -> None:
+    import time
+    from dataclasses import replace
+
+    from intake.smtp import close_connections
+
+    close_connections()
+    transport = replace(smtp_for(smtp_sink), reuse_seconds=0.2)
+    transport.send(RAW, "tougao@localhost", ("a@163.com",), "x")
+    time.sleep(0.4)
+    transport.send(RAW, "tougao@localhost", ("a@163.com",), "x")
+    assert smtp_sink.sessions == 2
+    close_connections()
+
+
+def test_a_connection_the_server_dropped_is_noticed_before_the_next_mail(smtp_sink: servers.SmtpSink) -> None:
+    import socket
+
+    from intake import smtp
+
+    smtp.close_connections()
+    transport = smtp_for(smtp_sink)
+    transport.send(RAW, "tougao@localhost", ("a@163.com",), "x")
+    (client, *_rest), = smtp._POOL.open.values()
+    client.sock.shutdown(socket.SHUT_RDWR)  # as a relay's idle timeout would
+    transport.send(RAW, "tougao@localhost", ("a@163.com",), "x")
+    assert len(smtp_sink.wait_for(2)) == 2 and smtp_sink.sessions == 2
+    smtp.close_connections()
