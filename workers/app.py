@@ -45,6 +45,8 @@ def runtime() -> Runtime:
 
 def _reset_after_fork(**_kwargs: object) -> None:
     global _runtime
+    if _runtime is not None:  # built in the main process (for /metrics): its connections stay the parent's
+        _runtime.store.engine.dispose(close=False)
     _runtime = None
     freeze_long_lived()
 
