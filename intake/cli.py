@@ -124,6 +124,7 @@ def watch(runtime: Runtime, stop: threading.Event, once: bool = False) -> None:
     local = runtime.queue if isinstance(runtime.queue, InlineQueue) else None
     if local is not None:
         local.defer()  # watcher threads hand ids over; this thread does the work
+
     def watching(box: MailboxSettings) -> None:
         with log_context(mailbox=box.name):
             watcher(runtime, box, stop, _lease_for(settings, box.name)).run()
