@@ -93,7 +93,7 @@ class SmtpTransport:
         failure drops the connection, so the retry starts on a fresh one."""
         client: smtplib.SMTP | None = None
         try:
-            client = _POOL.take(self) if self.reuse_seconds > 0 else None
+            client, sent = _POOL.take(self) if self.reuse_seconds > 0 else (None, 0)
             if client is None:
                 client = self._connect()
                 if self.username:
@@ -112,7 +112,7 @@ class SmtpTransport:
             _close(client)
             raise TransientSendError(f"{type(exc).__name__}: {exc}") from exc
         if self.reuse_seconds > 0:
-            _POOL.keep(self, client)
+            _POOL.keep(self, client, sent + 1)
         else:
             _close(client, quit=True)
         if refused:
@@ -129,6 +129,10 @@ def _close(client: smtplib.SMTP | None, quit: bool = False) -> None:
             client.close()
 
 
+def _key(transport: SmtpTransport) -> tuple[str, int, str, str | None]:
+    return transport.host, transport.port, transport.mode, transport.username
+
+
 class _Pool(threading.local):
     """One open relay connection per thread and relay, dropped after `reuse_seconds` idle or
     MAX_MAILS mails, and never used across a fork (a child must not talk on its parent's socket)."""
@@ -138,34 +142,29 @@ class _Pool(threading.local):
     def __init__(self) -> None:
         self.open: dict[tuple[str, int, str, str | None], tuple[smtplib.SMTP, float, int, int]] = {}
 
-    def take(self, transport: SmtpTransport) -> smtplib.SMTP | None:
-        key = (transport.host, transport.port, transport.mode, transport.username)
-        held = self.open.pop(key, None)
+    def take(self, transport: SmtpTransport) -> tuple[smtplib.SMTP | None, int]:
+        """This thread's open connection to the transport's relay, if still usable, and the mails
+        already sent on it; (None, 0) when a new one must be opened."""
+        held = self.open.pop(_key(transport), None)
         if held is None:
-            return None
+            return None, 0
         client, last, count, pid = held
         if pid != os.getpid():
-            return None  # inherited through fork: leave the parent's socket alone
+            return None, 0  # inherited through fork: leave the parent's socket alone
         if time.monotonic() - last > transport.reuse_seconds or count >= self.MAX_MAILS:
             _close(client, quit=True)
-            return None
+            return None, 0
         try:
             code, _ = client.noop()
         except Exception:
             code = 0
         if code != 250:
             _close(client)
-            return None
-        client._intake_count = count  # type: ignore[attr-defined]  # mails sent on it, counted on keep
-        return client
+            return None, 0
+        return client, count
 
-    def keep(self, transport: SmtpTransport, client: smtplib.SMTP) -> None:
-        key = (transport.host, transport.port, transport.mode, transport.username)
-        count = int(getattr(client, "_intake_count", 0)) + 1
-        old = self.open.pop(key, None)
-        if old is not None and old[0] is not client:
-            _close(old[0], quit=True)
-        self.open[key] = (client, time.monotonic(), count, os.getpid())
+    def keep(self, transport: SmtpTransport, client: smtplib.SMTP, count: int) -> None:
+        self.open[_key(transport)] = (client, time.monotonic(), count, os.getpid())
 
     def clear(self) -> None:
         for client, *_ in self.open.values():

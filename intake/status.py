@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from intake.checks import redact
 from intake.clock import aware, local_text
 from intake.config import Settings
 from intake.i18n import t
@@ -56,7 +57,7 @@ def mailbox_health(store: Store, settings: Settings) -> list[dict[str, Any]]:
                 select(func.count(Message.id), func.min(Message.received_at))
                 .where(Message.mailbox == box.name, Message.status == MessageStatus.RECEIVED)).one()
             boxes.append({
-                "name": box.name, "url": _redact(box.url),
+                "name": box.name, "url": redact(box.url),
                 "last_poll_at": aware(last).isoformat() if last else None,
                 "age_seconds": round(age, 1) if age is not None else None,
                 "never_polled": last is None, "stale": age is None or age > limit,
@@ -216,11 +217,3 @@ def print_status(store: Store, settings: Settings, queue_depth: int | None = Non
     print(render(report, settings))
     return exit_code(report)
 
-
-def _redact(value: str) -> str:
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(value)
-    if parts.password:
-        return value.replace(f":{parts.password}@", ":***@")
-    return value

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 import servers
@@ -219,4 +220,16 @@ def test_a_connection_the_server_dropped_is_noticed_before_the_next_mail(smtp_si
     client.sock.shutdown(socket.SHUT_RDWR)  # as a relay's idle timeout would
     transport.send(RAW, "tougao@localhost", ("a@163.com",), "x")
     assert len(smtp_sink.wait_for(2)) == 2 and smtp_sink.sessions == 2
+    smtp.close_connections()
+
+
+def test_a_connection_is_renewed_after_its_quota_of_mails(smtp_sink: servers.SmtpSink, monkeypatch: Any) -> None:
+    from intake import smtp
+
+    smtp.close_connections()
+    monkeypatch.setattr(smtp._Pool, "MAX_MAILS", 2)
+    transport = smtp_for(smtp_sink)
+    for _ in range(5):
+        transport.send(RAW, "tougao@localhost", ("a@163.com",), "x")
+    assert len(smtp_sink.wait_for(5)) == 5 and smtp_sink.sessions == 3
     smtp.close_connections()
