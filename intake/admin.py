@@ -64,12 +64,12 @@ def show_submission(store: Store, settings: Settings, key: str) -> dict[str, Any
         row["warnings"] = list(sub.warnings or [])
         row["files"] = [{"kind": f.kind, "filename": f.filename, "content_type": f.content_type,
                          "size_bytes": f.size_bytes, "revision": f.revision, "caption": f.caption,
-                         "kept": store.blobs.path(f.sha256).exists()}
+                         "kept": store.blobs.exists(f.sha256)}
                         for f in s.scalars(select(StoredFile).where(StoredFile.submission_id == sub.id)
                                            .order_by(StoredFile.id))]
         row["messages"] = [{"id": m.id, "status": m.status, "outcome": m.outcome, "reason": m.reason,
                             "sender": m.sender, "subject": m.subject, "received_at": _iso(m.received_at),
-                            "raw_kept": store.blobs.path(m.sha256).exists()}
+                            "raw_kept": store.blobs.exists(m.sha256)}
                            for m in s.scalars(select(Message).where(Message.submission_id == sub.id)
                                               .order_by(Message.id))]
         row["notices"] = [{"id": n.id, "kind": n.kind, "to": list(n.recipients), "status": n.status,
@@ -129,12 +129,11 @@ def purge(store: Store, days: int, dry_run: bool = False) -> dict[str, int]:
         doomed = sorted(candidates - kept)
         removed = freed = 0
         for digest in doomed:
-            path = store.blobs.path(digest)
-            if not path.exists():
+            size = store.blobs.size(digest)
+            if size is None:
                 continue
-            size = path.stat().st_size
             if not dry_run:
-                path.unlink()
+                store.blobs.delete(digest)
             removed, freed = removed + 1, freed + size
         if not dry_run and removed:
             s.add(Event(kind="blobs.purged", actor="cli", detail={"older_than_days": days, "files": removed,

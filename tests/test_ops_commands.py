@@ -135,12 +135,12 @@ def test_purge_deletes_old_raw_mail_and_files_but_keeps_records_and_open_work(po
         assert files
         raws = [m.sha256 for m in s.scalars(select(Message))]
     dry = json.loads(intake(env, "purge", "--older-than", "30", "--dry-run", "--json").stdout)
-    assert dry["files"] > 0 and all(runtime.store.blobs.path(d).exists() for d in raws)
+    assert dry["files"] > 0 and all(runtime.store.blobs.exists(d) for d in raws)
     done = json.loads(intake(env, "purge", "--older-than", "30", "--json").stdout)
     assert done["files"] == dry["files"]
-    assert all(runtime.store.blobs.path(d).exists() for d in open_raw)  # still incomplete: kept
-    assert not any(runtime.store.blobs.path(d).exists() for d in set(raws) - open_raw)
-    assert not any(runtime.store.blobs.path(d).exists() for d in files)
+    assert all(runtime.store.blobs.exists(d) for d in open_raw)  # still incomplete: kept
+    assert not any(runtime.store.blobs.exists(d) for d in set(raws) - open_raw)
+    assert not any(runtime.store.blobs.exists(d) for d in files)
     with runtime.store.session() as s:
         assert s.scalar(select(Message.id).limit(1)) is not None  # records stay
     again = json.loads(intake(env, "purge", "--older-than", "30", "--json").stdout)

@@ -70,6 +70,24 @@ class BlobStore:
     def get(self, digest: str) -> bytes:
         return self.path(digest).read_bytes()
 
+    def exists(self, digest: str) -> bool:
+        return self.path(digest).exists()
+
+    def size(self, digest: str) -> int | None:
+        """The blob's size in bytes, or None when it is not stored."""
+        try:
+            return self.path(digest).stat().st_size
+        except FileNotFoundError:
+            return None
+
+    def delete(self, digest: str) -> bool:
+        """Remove one blob; False when it was not there."""
+        try:
+            self.path(digest).unlink()
+        except FileNotFoundError:
+            return False
+        return True
+
 
 def _make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
