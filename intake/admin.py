@@ -9,13 +9,21 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
-
 from intake.clock import aware, local_text
 from intake.config import Settings
-from intake.states import MessageStatus, NoticeStatus, SubmissionStatus
+from intake.states import NoticeStatus, SubmissionStatus
 from intake.store import Store
-from intake.tables import Event, Message, Notice, StoredFile, Submission, utcnow
+from intake.store.events import events_of_submission
+from intake.store.messages import messages_of_submission
+from intake.store.notices import failed_notices_for_update, notices_of_submission
+from intake.store.retention import purge_candidates
+from intake.store.submissions import (
+    files_of_submission,
+    newest_submissions,
+    submission_by_id,
+    submission_by_tracking_id,
+)
+from intake.tables import Event, Submission, utcnow
 
 # Submissions still being worked on keep their raw mail and files whatever their age: a reply
 # may complete, revise or decide them, and that reads the first mail again.
@@ -40,12 +48,8 @@ def submission_row(sub: Submission, settings: Settings) -> dict[str, Any]:
 def list_submissions(store: Store, settings: Settings, status: str | None = None, days: int | None = None,
                      limit: int = 50) -> list[dict[str, Any]]:
     with store.session() as s:
-        query = select(Submission).order_by(Submission.id.desc()).limit(limit)
-        if status:
-            query = query.where(Submission.status == status)
-        if days is not None:
-            query = query.where(Submission.created_at >= utcnow() - timedelta(days=days))
-        return [submission_row(sub, settings) for sub in s.scalars(query)]
+        since = utcnow() - timedelta(days=days) if days is not None else None
+        return [submission_row(sub, settings) for sub in newest_submissions(s, limit, status, since)]
 
 
 class NotFound(LookupError):
@@ -55,9 +59,9 @@ class NotFound(LookupError):
 def show_submission(store: Store, settings: Settings, key: str) -> dict[str, Any]:
     """One submission by tracking id or row id: metadata, files, mails, notices and its history."""
     with store.session() as s:
-        sub = s.scalars(select(Submission).where(Submission.tracking_id == key.upper())).first()
+        sub = submission_by_tracking_id(s, key.upper())
         if sub is None and key.isdigit():
-            sub = s.get(Submission, int(key))
+            sub = submission_by_id(s, int(key))
         if sub is None:
             raise NotFound(key)
         row = submission_row(sub, settings)
@@ -65,21 +69,17 @@ def show_submission(store: Store, settings: Settings, key: str) -> dict[str, Any
         row["files"] = [{"kind": f.kind, "filename": f.filename, "content_type": f.content_type,
                          "size_bytes": f.size_bytes, "revision": f.revision, "caption": f.caption,
                          "kept": store.blobs.exists(f.sha256)}
-                        for f in s.scalars(select(StoredFile).where(StoredFile.submission_id == sub.id)
-                                           .order_by(StoredFile.id))]
+                        for f in files_of_submission(s, sub.id)]
         row["messages"] = [{"id": m.id, "status": m.status, "outcome": m.outcome, "reason": m.reason,
                             "sender": m.sender, "subject": m.subject, "received_at": _iso(m.received_at),
                             "raw_kept": store.blobs.exists(m.sha256)}
-                           for m in s.scalars(select(Message).where(Message.submission_id == sub.id)
-                                              .order_by(Message.id))]
+                           for m in messages_of_submission(s, sub.id)]
         row["notices"] = [{"id": n.id, "kind": n.kind, "to": list(n.recipients), "status": n.status,
                            "attempts": n.attempts, "error": n.last_error, "sent_at": _iso(n.sent_at)}
-                          for n in s.scalars(select(Notice).where(Notice.submission_id == sub.id)
-                                             .order_by(Notice.id))]
+                          for n in notices_of_submission(s, sub.id)]
         row["events"] = [{"at": _iso(e.created_at), "at_local": local_text(e.created_at, settings.tz),
                           "kind": e.kind, "actor": e.actor, "detail": e.detail}
-                         for e in s.scalars(select(Event).where(Event.submission_id == sub.id)
-                                            .order_by(Event.id))]
+                         for e in events_of_submission(s, sub.id)]
     return row
 
 
@@ -91,12 +91,9 @@ def retry_notices(store: Store, ids: list[int] | None = None, failed: bool = Fal
     """
     now = utcnow()
     with store.session() as s:
-        query = select(Notice).where(Notice.status == NoticeStatus.FAILED)
-        if ids:
-            query = query.where(Notice.id.in_(ids))
-        elif not failed:
+        if not ids and not failed:
             return []
-        rows = list(s.scalars(query.with_for_update()))
+        rows = failed_notices_for_update(s, ids)
         for notice in rows:
             notice.status, notice.next_attempt_at, notice.claimed_until = NoticeStatus.PENDING, now, None
             s.add(Event(notice_id=notice.id, submission_id=notice.submission_id, message_id=notice.message_id,
@@ -113,19 +110,7 @@ def purge(store: Store, days: int, dry_run: bool = False) -> dict[str, int]:
     """
     cutoff = utcnow() - timedelta(days=days)
     with store.session() as s:
-        open_subs = select(Submission.id).where(Submission.status.in_(OPEN_STATES))
-        old_messages = select(Message.sha256).where(
-            Message.received_at < cutoff, Message.status == MessageStatus.PROCESSED,
-            or_(Message.submission_id.is_(None), Message.submission_id.not_in(open_subs)))
-        old_files = select(StoredFile.sha256).join(Submission, Submission.id == StoredFile.submission_id).where(
-            Submission.updated_at < cutoff, Submission.status.not_in(OPEN_STATES))
-        old_notices = select(Notice.raw_sha256).where(
-            Notice.created_at < cutoff, Notice.status.in_((NoticeStatus.SENT, NoticeStatus.FAILED)))
-        candidates = {*s.scalars(old_messages), *s.scalars(old_files), *s.scalars(old_notices)}
-        kept_messages = select(Message.sha256).where(Message.sha256.not_in(old_messages))
-        kept_files = select(StoredFile.sha256).where(StoredFile.sha256.not_in(old_files))
-        kept_notices = select(Notice.raw_sha256).where(Notice.raw_sha256.not_in(old_notices))
-        kept = {*s.scalars(kept_messages), *s.scalars(kept_files), *s.scalars(kept_notices)}
+        candidates, kept = purge_candidates(s, cutoff, OPEN_STATES)
         doomed = sorted(candidates - kept)
         removed = freed = 0
         for digest in doomed:

@@ -14,13 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
-
 from intake.config import Settings
 from intake.models import Reason
 from intake.states import Severity
-from intake.tables import Event, Submission
+from intake.store import Tx
+from intake.store.events import count_events
+from intake.store.limits import address_in_submissions
+from intake.tables import Event
 
 UNKNOWN_SENDER_REJECTION = "notice.rejection_to_unknown_sender"
 
@@ -31,15 +31,11 @@ class Gate:
     blocked: Reason | None  # why the rejection is not sent, or None
 
 
-def known_sender(session: Session, address: str, settings: Settings) -> bool:
-    if address in settings.reviewers:
-        return True
-    return session.scalar(select(Submission.id).where(or_(
-        Submission.contributor_addr == address, Submission.sender_addr == address,
-        Submission.reply_to_addr == address)).limit(1)) is not None
+def known_sender(session: Tx, address: str, settings: Settings) -> bool:
+    return address in settings.reviewers or address_in_submissions(session, address)
 
 
-def rejection_gate(session: Session, settings: Settings, recipient: str, now: datetime) -> Gate:
+def rejection_gate(session: Tx, settings: Settings, recipient: str, now: datetime) -> Gate:
     """May a rejection go to `recipient`?"""
     if known_sender(session, recipient, settings):
         return Gate(False, None)
@@ -48,8 +44,7 @@ def rejection_gate(session: Session, settings: Settings, recipient: str, now: da
                                  "INTAKE_REJECT_UNKNOWN_SENDERS is false", {"recipient": recipient}))
     per_hour = settings.unknown_sender_rejections_per_hour
     if per_hour > 0:
-        sent = session.scalar(select(func.count(Event.id)).where(
-            Event.kind == UNKNOWN_SENDER_REJECTION, Event.created_at >= now - timedelta(hours=1))) or 0
+        sent = count_events(session, UNKNOWN_SENDER_REJECTION, since=now - timedelta(hours=1))
         if sent >= per_hour:
             return Gate(True, Reason("rejection_not_sent_rate_limited", Severity.WARNING,
                                      f"{sent} rejections to unknown senders in the last hour",
@@ -57,6 +52,6 @@ def rejection_gate(session: Session, settings: Settings, recipient: str, now: da
     return Gate(True, None)
 
 
-def record_unknown_rejection(session: Session, message_id: int, recipient: str, now: datetime) -> None:
+def record_unknown_rejection(session: Tx, message_id: int, recipient: str, now: datetime) -> None:
     session.add(Event(message_id=message_id, kind=UNKNOWN_SENDER_REJECTION, detail={"recipient": recipient},
                       created_at=now))

@@ -105,19 +105,10 @@ def _run(name: str, setting: str, target: str, probe: Callable[[], str]) -> Chec
 
 
 def _database(settings: Settings) -> str:
-    from sqlalchemy import create_engine, text
+    from intake.store.migrate import connected_revision, head
 
-    from intake.migrate import current, head
-
-    url = settings.database_url
-    args: dict[str, Any] = {"connect_timeout": int(TIMEOUT)} if url.startswith("postgres") else {}
-    engine = create_engine(url, connect_args=args)
-    try:
-        with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-        revision, latest = current(engine), head()
-    finally:
-        engine.dispose()
+    revision = connected_revision(settings.database_url, TIMEOUT)
+    latest = head()
     if revision is None:
         return f"connected; no schema yet (run intake db upgrade; latest {latest})"
     if revision != latest:

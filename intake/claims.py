@@ -14,42 +14,33 @@ import logging
 import threading
 from collections.abc import Iterator
 from datetime import timedelta
-from typing import Any
-
-from sqlalchemy import update
 
 from intake.store import Store
+from intake.store.leases import Leased, drop_lease, extend_lease, take_lease
 from intake.tables import utcnow
 
 log = logging.getLogger(__name__)
 
 
-def _free(table: Any, now: Any) -> Any:
-    return table.claimed_until.is_(None) | (table.claimed_until < now)
-
-
-def claim(store: Store, table: Any, row_id: int, status: str, seconds: float) -> bool:
+def claim(store: Store, table: Leased, row_id: int, status: str, seconds: float) -> bool:
     """Take the lease on one row in `status`, if nobody holds it."""
     now = utcnow()
     with store.session() as s:
-        taken = s.execute(update(table).where(table.id == row_id, table.status == status, _free(table, now))
-                          .values(claimed_until=now + timedelta(seconds=seconds))).rowcount  # type: ignore[attr-defined]
-    return bool(taken)
+        return take_lease(s, table, row_id, status, now, now + timedelta(seconds=seconds))
 
 
-def _renew(store: Store, table: Any, row_id: int, seconds: float) -> None:
+def _renew(store: Store, table: Leased, row_id: int, seconds: float) -> None:
     with store.session() as s:
-        s.execute(update(table).where(table.id == row_id, table.claimed_until.is_not(None))
-                  .values(claimed_until=utcnow() + timedelta(seconds=seconds)))
+        extend_lease(s, table, row_id, utcnow() + timedelta(seconds=seconds))
 
 
-def release(store: Store, table: Any, row_id: int) -> None:
+def release(store: Store, table: Leased, row_id: int) -> None:
     with store.session() as s:
-        s.execute(update(table).where(table.id == row_id).values(claimed_until=None))
+        drop_lease(s, table, row_id)
 
 
 @contextlib.contextmanager
-def renewing(store: Store, table: Any, row_id: int, seconds: float, release_after: bool = True) -> Iterator[None]:
+def renewing(store: Store, table: Leased, row_id: int, seconds: float, release_after: bool = True) -> Iterator[None]:
     """Keep the lease on a claimed row alive while the block runs; release it afterwards unless
     the caller records the row's next state (and clears the lease) in the same step."""
     done = threading.Event()

@@ -17,8 +17,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from intake.backfill import read_inputs
 from intake.config import ConfigError, MailboxSettings, Settings, load_settings
 from intake.i18n import t
@@ -216,9 +214,11 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
 
 def cmd_db_upgrade(_args: argparse.Namespace) -> int:
+    from intake.store.connections import shown_url
+
     settings = _settings()
     runtime = build_runtime(settings, inline=True, migrate=True)
-    print(t("db_upgraded", url=runtime.store.engine.url.render_as_string(hide_password=True)))
+    print(t("db_upgraded", url=shown_url(runtime.store)))
     return EXIT_OK
 
 
@@ -391,15 +391,13 @@ def cmd_flower(args: argparse.Namespace) -> int:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    from intake.tables import Event, Message
+    from intake.store.messages import replayable_messages
+    from intake.tables import Event
 
     settings = _settings()
     runtime = build_runtime(settings)
     with runtime.store.session() as s:
-        query = select(Message).where(Message.status == MessageStatus.FAILED)
-        if args.ids and not args.failed:
-            query = select(Message).where(Message.id.in_(args.ids), Message.status != MessageStatus.PROCESSED)
-        rows = list(s.scalars(query))
+        rows = replayable_messages(s, args.ids if args.ids and not args.failed else None)
         for msg in rows:
             msg.status, msg.attempts = MessageStatus.RECEIVED, 0
             s.add(Event(message_id=msg.id, kind="message.replayed", actor="cli"))

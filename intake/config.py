@@ -95,6 +95,8 @@ class Settings:
     probe_interval: float = 0.0  # seconds between end-to-end probes; 0 = off
     probe_timeout: float = 300.0  # a probe not acknowledged within this is a failure
     alarm_failed_notices: int = 1  # this many notices failed in the last hour raise an alarm
+    # INTAKE_BLOB_URL: file:///dir (None: the data dir's raw/) or database: (several hosts, no shared disk)
+    blob_url: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -181,6 +183,41 @@ def _check_url(name: str, url: str, schemes: tuple[str, ...]) -> str:
     if scheme not in ("file", "maildir", "sqlite", "filesystem", "memory") and not parts.hostname and not unix_socket:
         raise ConfigError(name, f"URL has no host: {url!r}")
     return url
+
+
+def blob_location(url: str | None) -> tuple[str, Path | None]:
+    """INTAKE_BLOB_URL read: ("file", directory, None for the data dir's raw/) or ("database", None).
+
+    Unset, `file:` or `file:///abs/path`: files; `database:` or `db:`: the INTAKE_DATABASE_URL
+    database. ValueError for anything else.
+    """
+    text = (url or "").strip()
+    if not text:
+        return "file", None
+    parts = urlsplit(text)
+    scheme = parts.scheme.lower()
+    if scheme in ("database", "db"):
+        if parts.netloc or parts.path or parts.query or parts.fragment:
+            raise ValueError(f"{scheme}: takes no path or options (the database is INTAKE_DATABASE_URL): {url!r}")
+        return "database", None
+    if scheme == "file":
+        if parts.netloc not in ("", "localhost") or parts.query or parts.fragment:
+            raise ValueError(f"use file:///absolute/path, got {url!r}")
+        path = unquote(parts.path)
+        if not path:
+            return "file", None
+        if not path.startswith("/"):
+            raise ValueError(f"file: needs an absolute path (file:///…), got {url!r}")
+        return "file", Path(path)
+    raise ValueError(f"scheme {scheme!r} not supported (use file:///path or database:), got {url!r}")
+
+
+def _blob_url(value: Any, data_dir: Path) -> str:
+    try:
+        kind, path = blob_location(str(value or ""))
+    except ValueError as exc:
+        raise ConfigError("INTAKE_BLOB_URL", str(exc)) from None
+    return "database:" if kind == "database" else f"file://{path or data_dir / 'raw'}"
 
 
 MAILBOX_SCHEMES = ("imap", "imaps", "imap+starttls", "maildir")
@@ -352,5 +389,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         probe_interval=_float("INTAKE_PROBE_INTERVAL", get("probe_interval", 0), 0.0),
         probe_timeout=_float("INTAKE_PROBE_TIMEOUT", get("probe_timeout", 300), 1.0),
         alarm_failed_notices=_int("INTAKE_ALARM_FAILED_NOTICES", get("alarm_failed_notices", 1), 1),
+        blob_url=_blob_url(get("blob_url"), data_dir),
         extra=_extra(toml),
     )

@@ -19,6 +19,7 @@ from intake.poller.sink import Known
 from intake.poller.watch import Watcher
 from intake.states import MessageStatus
 from intake.store import Store
+from intake.store.mailboxes import mailbox_state
 from intake.tables import Event, MailboxState, utcnow
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ class StoreSink:
     def folder_seen(self, mailbox: str, uidvalidity: int | None, last_uid: int | None,
                     error: str | None) -> None:
         with self.store.session() as s:
-            state = s.get(MailboxState, mailbox)
+            state = mailbox_state(s, mailbox)
             if state is None:
                 state = MailboxState(mailbox=mailbox, last_uid=0)
                 s.add(state)

@@ -6,8 +6,6 @@ import shutil
 import threading
 from pathlib import Path
 
-from sqlalchemy import select
-
 from intake.clock import local_text
 from intake.config import load_settings
 from intake.drafts import from_stored, template_context
@@ -15,7 +13,8 @@ from intake.i18n import t
 from intake.notices import render_draft_page
 from intake.poller.maildir import MaildirMailbox
 from intake.runtime import Runtime, build_runtime
-from intake.tables import Message, Submission
+from intake.store.messages import all_messages
+from intake.store.submissions import all_submissions
 
 MARKER = ".intake-demo"
 
@@ -40,7 +39,7 @@ def export_drafts(runtime: Runtime, folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     count = 0
     with runtime.store.session() as s:
-        for sub in s.scalars(select(Submission).order_by(Submission.id)):
+        for sub in all_submissions(s):
             if not sub.draft:
                 continue
             draft = from_stored(sub.draft)
@@ -75,7 +74,7 @@ def run_demo(folder: Path, examples: Path | None = None) -> int:
     print()
     print(t("ingest_head"))
     with runtime.store.session() as s:
-        for msg in s.scalars(select(Message).order_by(Message.id)):
+        for msg in all_messages(s):
             result = msg.result or {}
             title = (result.get("draft") or {}).get("title") or msg.subject
             reason = result.get("reason") or ",".join(result.get("missing") or []) or "-"

@@ -42,20 +42,17 @@ class StoreCollector(Collector):
         return []  # collected lazily: no database query at registration
 
     def collect(self) -> Iterator[Metric]:
-        from sqlalchemy import func, select
-
         from intake.states import MessageStatus
-        from intake.tables import MailboxState, Message, Notice
+        from intake.store.mailboxes import last_polls
+        from intake.store.reports import messages_by_status, notices_by_kind_and_status, processed_by_outcome
 
         up = GaugeMetricFamily("intake_database_up", "1 when the last scrape could read the database")
         try:
             with self.store.session() as s:
-                outcomes = list(s.execute(select(Message.outcome, func.count()).where(
-                    Message.status == MessageStatus.PROCESSED).group_by(Message.outcome)))
-                notices = list(s.execute(select(Notice.kind, Notice.status, func.count())
-                                         .group_by(Notice.kind, Notice.status)))
-                by_status = dict(s.execute(select(Message.status, func.count()).group_by(Message.status)).all())
-                polls = {state.mailbox: state.last_poll_at for state in s.scalars(select(MailboxState))}
+                outcomes = processed_by_outcome(s)
+                notices = notices_by_kind_and_status(s)
+                by_status = dict(messages_by_status(s))
+                polls = last_polls(s)
         except Exception as exc:
             log.warning("metrics: database unreadable: %s", exc)
             up.add_metric([], 0)

@@ -20,13 +20,13 @@ from email.policy import SMTP
 from email.utils import formatdate, make_msgid
 from typing import Any
 
-from sqlalchemy import func, select
-
 from intake import probe
 from intake.clock import local_text
 from intake.states import MessageStatus
 from intake.status import mailbox_health, stale_after
-from intake.tables import Event, Message, utcnow
+from intake.store.events import count_events, event_details
+from intake.store.messages import count_messages
+from intake.tables import Event, utcnow
 
 log = logging.getLogger(__name__)
 ALARM_SECONDS = 30.0
@@ -49,9 +49,8 @@ def conditions(runtime: Any, running_for: float) -> dict[str, tuple[bool, str]]:
         found[f"mailbox:{box['name']}"] = (active, detail)
     since = utcnow() - timedelta(hours=1)
     with store.session() as s:
-        failed = s.scalar(select(func.count(Event.id)).where(Event.kind == "notice.failed",
-                                                              Event.created_at >= since)) or 0
-        quarantined = s.scalar(select(func.count(Message.id)).where(Message.status == MessageStatus.FAILED)) or 0
+        failed = count_events(s, "notice.failed", since=since)
+        quarantined = count_messages(s, MessageStatus.FAILED)
     found["notices_failing"] = (failed >= settings.alarm_failed_notices,
                                 f"{failed} notices failed for good in the last hour (intake status; "
                                 "intake notices retry --failed)")
@@ -67,10 +66,8 @@ def conditions(runtime: Any, running_for: float) -> dict[str, tuple[bool, str]]:
 def alarm_states(store: Any) -> dict[str, bool]:
     """The recorded state of every alarm key (True: raised and not cleared)."""
     with store.session() as s:
-        latest = (select(Event.id, Event.kind, Event.detail).where(Event.kind.in_(("alarm.raised", "alarm.cleared")))
-                  .order_by(Event.id))
         states: dict[str, bool] = {}
-        for _id, kind, detail in s.execute(latest):
+        for kind, detail in event_details(s, ("alarm.raised", "alarm.cleared")):
             states[str((detail or {}).get("key"))] = kind == "alarm.raised"
     return states
 

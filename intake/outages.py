@@ -37,10 +37,10 @@ def _modules(exc: BaseException) -> list[str]:
 
 def server_of(exc: BaseException) -> tuple[str, str] | None:
     """(setting, settings field) of the server behind `exc`, or None when it is not an outage."""
-    from sqlalchemy.exc import InterfaceError, OperationalError
+    from intake.store.errors import is_database_outage
 
     text = str(exc).lower()
-    if isinstance(exc, OperationalError | InterfaceError):
+    if is_database_outage(exc):
         return SERVERS[0][0], SERVERS[0][2]
     kinds = {c.__name__ for c in type(exc).__mro__}
     network = bool(kinds & {"ConnectionError", "OSError", "TimeoutError", "OperationalError", "LoginError",

@@ -1,9 +1,10 @@
 """The outbox: planned notices become stored mails; stored mails are sent exactly once.
 
-A notice is rendered and composed once, when it is created, and its bytes
-are kept in the blob store: a resend after a crash is byte-for-byte the same
-mail with the same Message-ID. Sending claims the row with a short lease so
-two workers never deliver it at once.
+A notice is rendered and composed once, before the transaction that records it
+(`compose_notices`, then `record_notices`), and its bytes are kept in the blob
+store: a resend after a crash is byte-for-byte the same mail with the same
+Message-ID. Sending claims the row with a short lease so two workers never
+deliver it at once.
 """
 
 from __future__ import annotations
@@ -11,9 +12,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
 
 from intake import failpoints
 from intake.backoff import delay
@@ -26,7 +24,11 @@ from intake.notices import compose, render
 from intake.notify import Planned
 from intake.smtp import PermanentSendError, TransientSendError, Transport
 from intake.states import NoticeStatus
-from intake.store import Store
+from intake.store import Store, Tx
+from intake.store.events import last_notice_event_at
+from intake.store.leases import take_lease
+from intake.store.limits import sends_since
+from intake.store.notices import due_notice_ids, find_notice, get_notice, hurry_retries, notice_id_by_key
 from intake.tables import Event, Notice, SendLog, utcnow
 
 log = logging.getLogger(__name__)
@@ -46,12 +48,10 @@ def backoff(attempt: int) -> float:
     return delay(attempt, first=10.0, cap=1800.0)
 
 
-def over_rate_limit(session: Session, recipient: str, per_hour: int, now: datetime) -> bool:
+def over_rate_limit(session: Tx, recipient: str, per_hour: int, now: datetime) -> bool:
     if per_hour <= 0:
         return False
-    count = session.scalar(select(func.count(SendLog.id)).where(
-        SendLog.recipient == recipient, SendLog.created_at >= now - timedelta(hours=1)))
-    return (count or 0) >= per_hour
+    return sends_since(session, recipient, now - timedelta(hours=1)) >= per_hour
 
 
 @dataclass(frozen=True)
@@ -60,17 +60,39 @@ class Created:
     rate_limited: list[str]
 
 
-def store_notices(
-    session: Session, store: Store, settings: Settings, planned: list[Planned], message_id: int,
-    submission_id: int | None,
+@dataclass(frozen=True)
+class Composed:
+    """A planned notice, rendered and composed; its bytes are in the blob store already."""
+
+    planned: Planned
+    subject: str
+    raw_sha256: str
+    size_bytes: int
+
+
+def compose_notices(store: Store, settings: Settings, planned: list[Planned]) -> list[Composed]:
+    """Render, compose and store each planned notice's bytes: the costly part, done outside any
+    transaction (content addressed, so doing it again after a crash writes nothing new)."""
+    out: list[Composed] = []
+    for item in planned:
+        rendered = render(item.kind.value, settings.language, item.context)
+        raw = compose(item.envelope, rendered, item.files)
+        out.append(Composed(item, rendered.subject, store.blobs.put(raw), len(raw)))
+        del raw  # one composed notice in memory at a time
+    return out
+
+
+def record_notices(
+    session: Tx, settings: Settings, composed: list[Composed], message_id: int, submission_id: int | None,
 ) -> Created:
-    """Insert one outbox row per planned notice, skipping keys already present. Idempotent."""
+    """Insert one outbox row per composed notice, skipping keys already present. Idempotent."""
     now = utcnow()
     ids: list[int] = []
     limited: list[str] = []
-    for item in planned:
+    for done in composed:
+        item = done.planned
         key = item.envelope.idempotency_key
-        existing = session.scalar(select(Notice.id).where(Notice.idempotency_key == key))
+        existing = notice_id_by_key(session, key)
         if existing is not None:
             ids.append(existing)
             continue
@@ -80,12 +102,11 @@ def store_notices(
             session.add(Event(message_id=message_id, submission_id=submission_id, kind="notice.rate_limited",
                               detail={"kind": item.kind.value, "recipient": recipient}))
             continue
-        rendered = render(item.kind.value, settings.language, item.context)
-        raw = compose(item.envelope, rendered, item.files)
         notice = Notice(
             idempotency_key=key, message_id=message_id, submission_id=submission_id, kind=item.kind.value,
             recipients=list(item.envelope.recipients), message_id_header=item.envelope.message_id,
-            subject=rendered.subject, raw_sha256=store.blobs.put(raw), size_bytes=len(raw), status=NoticeStatus.PENDING,
+            subject=done.subject, raw_sha256=done.raw_sha256, size_bytes=done.size_bytes,
+            status=NoticeStatus.PENDING,
         )
         session.add(notice)
         session.flush()
@@ -97,16 +118,28 @@ def store_notices(
     return Created(ids, limited)
 
 
+def store_notices(
+    session: Tx, store: Store, settings: Settings, planned: list[Planned], message_id: int,
+    submission_id: int | None,
+) -> Created:
+    """Compose and record in the caller's transaction (small notices: decisions, warnings, probes).
+    A notice whose key is present already is not composed again."""
+    fresh = [item for item in planned if notice_id_by_key(session, item.envelope.idempotency_key) is None]
+    composed = {id(c.planned): c for c in compose_notices(store, settings, fresh)}
+    return record_notices(session, settings, [composed.get(id(item)) or _known(item) for item in planned],
+                          message_id, submission_id)
+
+
+def _known(item: Planned) -> Composed:
+    """A planned notice already recorded: record_notices finds its key and only returns its id."""
+    return Composed(item, "", "", 0)
+
+
 def _claim(store: Store, notice_id: int, seconds: int) -> Notice | None:
     now = utcnow()
     with store.session() as s:
-        claimed = s.execute(
-            update(Notice)
-            .where(Notice.id == notice_id, Notice.status == NoticeStatus.PENDING,
-                   (Notice.claimed_until.is_(None)) | (Notice.claimed_until < now))
-            .values(claimed_until=now + timedelta(seconds=seconds))
-        ).rowcount  # type: ignore[attr-defined]
-        return s.get(Notice, notice_id) if claimed else None
+        claimed = take_lease(s, Notice, notice_id, NoticeStatus.PENDING, now, now + timedelta(seconds=seconds))
+        return find_notice(s, notice_id) if claimed else None
 
 
 def send_notice(store: Store, settings: Settings, transport: Transport, notice_id: int) -> str:
@@ -148,14 +181,13 @@ def _relay_is_back(store: Store) -> None:
     """
     now = utcnow()
     with store.session() as s:
-        s.execute(update(Notice).where(Notice.status == NoticeStatus.PENDING, Notice.attempts > 0,
-                                       Notice.next_attempt_at > now).values(next_attempt_at=now))
+        hurry_retries(s, now)
 
 
 def _finish(store: Store, notice_id: int, status: str, error: str | None, event: str) -> None:
     now = utcnow()
     with store.session() as s:
-        notice = s.get_one(Notice, notice_id)
+        notice = get_notice(s, notice_id)
         notice.status, notice.last_error, notice.claimed_until = status, error, None
         notice.attempts += 1
         notice.sent_at = now if status == NoticeStatus.SENT else None
@@ -166,15 +198,14 @@ def _finish(store: Store, notice_id: int, status: str, error: str | None, event:
 def _transient(store: Store, settings: Settings, notice: Notice, error: str) -> str:
     now = utcnow()
     with store.session() as s:  # the deadline counts from creation, or from ops' last `notices retry`
-        retried = s.scalar(select(func.max(Event.created_at)).where(
-            Event.notice_id == notice.id, Event.kind == "notice.retried"))
+        retried = last_notice_event_at(s, notice.id, "notice.retried")
     since = max(aware(notice.created_at), aware(retried) if retried is not None else aware(notice.created_at))
     if now - since > timedelta(seconds=settings.send_deadline_seconds):
         _finish(store, notice.id, NoticeStatus.FAILED, f"deadline passed: {error}", "notice.failed")
         return NoticeStatus.FAILED
     delay = backoff(notice.attempts + 1)
     with store.session() as s:
-        row = s.get_one(Notice, notice.id)
+        row = get_notice(s, notice.id)
         row.attempts += 1
         row.last_error, row.claimed_until = error, None
         row.next_attempt_at = now + timedelta(seconds=delay)
@@ -189,11 +220,5 @@ def due_notices(store: Store, grace_seconds: float = 0, limit: int = 100) -> lis
     first send task is presumably still on its way.
     """
     now = utcnow()
-    never_tried = Notice.next_attempt_at.is_(None) & (Notice.created_at <= now - timedelta(seconds=grace_seconds))
     with store.session() as s:
-        return list(s.scalars(
-            select(Notice.id).where(
-                Notice.status == NoticeStatus.PENDING,
-                (Notice.claimed_until.is_(None)) | (Notice.claimed_until < now),
-                never_tried | (Notice.next_attempt_at <= now),
-            ).order_by(Notice.id).limit(limit)))
+        return due_notice_ids(s, now, grace_seconds, limit)

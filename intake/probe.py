@@ -24,15 +24,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from intake.clock import aware
 from intake.config import Settings
 from intake.models import ParsedMail
 from intake.secret import require_secret
 from intake.states import MessageStatus, NoticeStatus
-from intake.store import Store
+from intake.store import Store, Tx
+from intake.store.events import newest_events
+from intake.store.notices import notice_by_key, notice_id_by_key
 from intake.tables import Event, Message, Notice, utcnow
 
 log = logging.getLogger(__name__)
@@ -83,10 +82,10 @@ def token_of(mail: ParsedMail, settings: Settings) -> str | None:
     return token if hmac.compare_digest(mac, _mac(require_secret(settings), token)) else None
 
 
-def answer(s: Session, store: Store, settings: Settings, msg: Message, token: str) -> tuple[dict[str, Any], list[int]]:
+def answer(s: Tx, store: Store, settings: Settings, msg: Message, token: str) -> tuple[dict[str, Any], list[int]]:
     """Record a probe as processed and put its acknowledgement in the outbox (idempotent per token)."""
     key = f"probe:{token}"
-    existing = s.scalar(select(Notice.id).where(Notice.idempotency_key == key))
+    existing = notice_id_by_key(s, key)
     result = {"message": msg.id, "outcome": "ignored", "reason": "probe", "tracking_id": None, "missing": [],
               "notifications": [] if existing else [KIND], "draft": None}
     if existing is None:
@@ -120,11 +119,11 @@ def _epoch(when: datetime) -> float:
 def history(store: Store, limit: int = 5) -> list[dict[str, Any]]:
     """The newest probes: when sent, whether and when their acknowledgement went out."""
     with store.session() as s:
-        sent = list(s.scalars(select(Event).where(Event.kind == "probe.sent").order_by(Event.id.desc()).limit(limit)))
+        sent = newest_events(s, "probe.sent", limit)
         rows = []
         for event in sent:
             token = str((event.detail or {}).get("token", ""))
-            notice = s.scalar(select(Notice).where(Notice.idempotency_key == f"probe:{token}"))
+            notice = notice_by_key(s, f"probe:{token}")
             answered = notice.sent_at if notice is not None and notice.status == NoticeStatus.SENT else None
             rows.append({"token": token, "sent_at": aware(event.created_at).isoformat(),
                          "sent_at_epoch": _epoch(event.created_at),

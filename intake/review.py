@@ -13,12 +13,11 @@ reviewer, submission and hour).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from email.message import Message as MailHeaders
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 from typing import Any
-
-from sqlalchemy.orm import Session
 
 from intake.classify import classify
 from intake.clock import local_text
@@ -31,35 +30,55 @@ from intake.notify import Planned, Subject, base_context, decision_envelope, unv
 from intake.outbox import store_notices
 from intake.secret import require_secret
 from intake.states import MessageStatus, SubmissionStatus
-from intake.store import Store
+from intake.store import Store, Tx
+from intake.store.processing import pending_notice_ids
 from intake.tables import Event, Message, Notice, Submission, utcnow
 from intake.threads import referenced_submission
 from intake.trust import Verdict, all_reviewers, authenticate, carries_review_token
 
 DECIDABLE = (SubmissionStatus.PENDING_REVIEW, SubmissionStatus.HELD, SubmissionStatus.APPROVED,
              SubmissionStatus.RETURNED)
-__all__ = ["DECIDABLE", "all_reviewers", "review_decision"]
+__all__ = ["DECIDABLE", "ReviewerReply", "all_reviewers", "already_processed", "record_reply", "reviewer_reply"]
 
 
-def review_decision(
-    store: Store, settings: Settings, message_id: int, mail: ParsedMail
-) -> tuple[dict[str, Any], list[int]] | None:
-    """Handle the mail when it is a (claimed) reviewer's reply about a submission; None otherwise."""
+@dataclass(frozen=True)
+class ReviewerReply:
+    """A (claimed) reviewer's reply about a submission that can still be decided, as loaded."""
+
+    submission_id: int
+    decision: Decision | None  # None: a reviewer's words that decide nothing
+    headers: MailHeaders  # every Authentication-Results and Delivered-To, not only the first
+
+
+def reviewer_reply(s: Tx, settings: Settings, mail: ParsedMail, raw: bytes) -> ReviewerReply | None:
+    """The mail as a (claimed) reviewer's reply about a decidable submission; None otherwise. Reads only."""
     if classify(mail, settings.submission_address):  # DMARC failures are intake.trust's: it warns the reviewer
         return None
     is_reviewer = mail.from_addr in all_reviewers(settings)
     decision = parse_decision(mail.text_body)
     if decision is None and not is_reviewer:
         return None  # an ordinary mail (a non-reviewer's words that decide nothing are never swallowed)
+    headers = BytesHeaderParser(policy=compat32).parsebytes(raw[:262144])
+    if not is_reviewer and not carries_review_token(s, mail, headers, settings):
+        return None
+    sub = referenced_submission(s, mail)
+    if sub is None or sub.status not in DECIDABLE:
+        return None
+    return ReviewerReply(sub.id, decision, headers)
+
+
+def record_reply(
+    store: Store, settings: Settings, message_id: int, mail: ParsedMail, reply: ReviewerReply
+) -> tuple[dict[str, Any], list[int]]:
+    """Authenticate a decision and apply it (or warn the real reviewer); record the message as handled."""
     with store.session() as s:
         msg = s.get_one(Message, message_id, with_for_update=True)
-        # Every Authentication-Results and Delivered-To counts, not only the first (ParsedMail keeps one).
-        headers = BytesHeaderParser(policy=compat32).parsebytes(store.blobs.get(msg.sha256)[:262144])
-        if not is_reviewer and not carries_review_token(s, mail, headers, settings):
-            return None
-        sub = referenced_submission(s, mail)
-        if sub is None or sub.status not in DECIDABLE or msg.status == MessageStatus.PROCESSED:
-            return None
+        if msg.status == MessageStatus.PROCESSED:  # a concurrent delivery of the same task finished first
+            return already_processed(msg.result), pending_notice_ids(s, message_id)
+        sub = s.get_one(Submission, reply.submission_id, with_for_update=True)
+        if sub.status not in DECIDABLE:  # changed since routing: the task is tried again and routed anew
+            raise RuntimeError(f"{sub.tracking_id} is {sub.status} now, not decidable")
+        decision, headers = reply.decision, reply.headers
         verdict = authenticate(s, settings, require_secret(settings), mail, headers, sub) if decision else None
         if decision is None:
             reason, notice_ids, kind, to = "reviewer_reply", [], "decision", [sub.contributor_addr]
@@ -81,8 +100,15 @@ def review_decision(
         return result, notice_ids
 
 
+def already_processed(recorded: dict[str, Any] | None) -> dict[str, Any]:
+    """What a repeated call did: nothing. The recorded result, as a duplicate that sent no mail."""
+    result = dict(recorded or {})
+    result.update(outcome=Outcome.DUPLICATE.value, reason="already_processed", notifications=[])
+    return result
+
+
 def _apply(
-    s: Session, store: Store, settings: Settings, msg: Message, sub: Submission, mail: ParsedMail,
+    s: Tx, store: Store, settings: Settings, msg: Message, sub: Submission, mail: ParsedMail,
     decision: Decision,
 ) -> list[int]:
     sub.status, sub.updated_at = decision.status, utcnow()
@@ -106,7 +132,7 @@ def _apply(
 
 
 def _unverified(
-    s: Session, store: Store, settings: Settings, msg: Message, sub: Submission, mail: ParsedMail,
+    s: Tx, store: Store, settings: Settings, msg: Message, sub: Submission, mail: ParsedMail,
     headers: MailHeaders, decision: Decision, verdict: Verdict,
 ) -> list[int]:
     """Record the attempt and warn the real reviewer(s); the submission is left as it was."""

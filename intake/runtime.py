@@ -255,23 +255,14 @@ SWEEP_SECONDS = 5.0
 def stale_messages(store: Store, unclaimed_for: float = STALE_SECONDS, limit: int = 500) -> list[int]:
     """Messages to hand on again, marked as queued now: unprocessed, not held by a living worker,
     and either their lease ran out or nobody took them for `unclaimed_for` seconds."""
-    from datetime import timedelta
-
-    from sqlalchemy import func, select, update
-
-    from intake.tables import Message, utcnow
+    from intake.store.messages import mark_queued, stale_message_ids
+    from intake.tables import utcnow
 
     now = utcnow()
-    queued = func.coalesce(Message.queued_at, Message.received_at)
     with store.session() as s:
-        ids = list(s.scalars(select(Message.id).where(
-            Message.status == MessageStatus.RECEIVED,
-            (Message.claimed_until < now) | (Message.claimed_until.is_(None)
-                                             & (queued < now - timedelta(seconds=unclaimed_for))),
-        ).order_by(Message.id).limit(limit)))
+        ids = stale_message_ids(s, now, unclaimed_for, limit)
         if ids:
-            s.execute(update(Message).where(Message.id.in_(ids), Message.status == MessageStatus.RECEIVED)
-                      .values(queued_at=now, claimed_until=None))
+            mark_queued(s, ids, now)
     return ids
 
 
@@ -279,7 +270,7 @@ def build_runtime(settings: Settings, inline: bool | None = None, migrate: bool 
     """The runtime for this process; embedded mode migrates the database automatically."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     settings = with_secret(settings)  # embedded mode: the data dir's secret.key, made on first use
-    store = Store(settings.database_url, settings.data_dir, settings.tz)
+    store = Store(settings.database_url, settings.data_dir, settings.tz, settings.blob_url)
     if migrate if migrate is not None else settings.database_url.startswith("sqlite"):
         store.upgrade()
     transport = transport_from_url(settings.smtp_url, settings.smtp_verify_tls, settings.tls_ca_file)

@@ -1,9 +1,15 @@
-"""Process one stored message: evaluate it, persist the decision and its notices in one transaction.
+"""Process one stored message: load, route, evaluate, then record the decision and its notices.
 
-Idempotent by construction: a processed message returns its recorded result
-and only re-dispatches notices still pending; the message row is locked while
-the decision is written, submissions are unique per first message and
-notices per idempotency key, so a redelivered task changes nothing.
+The service decides nothing itself (intake.pipeline does); it loads what routing and the rules
+need and saves what they decided. Notices are rendered and composed, and blobs written, before
+the record transaction, which then locks only the message row (and a revised submission) for
+the few statements that write them.
+
+Idempotent by construction: a processed message returns its recorded result and only
+re-dispatches notices still pending; the record transaction re-checks the message under its
+lock, submissions are unique per first message and notices per idempotency key, so a
+redelivered task changes nothing. A tracking id is reserved before rendering, in a transaction
+of its own: a crash in between leaves a gap in the day's numbers, never a number used twice.
 """
 
 from __future__ import annotations
@@ -11,12 +17,9 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import replace
-from datetime import timedelta
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from intake.addressing import Addresses, addresses_of
 from intake.backscatter import Gate, record_unknown_rejection, rejection_gate
@@ -27,19 +30,20 @@ from intake.drafts import contract_json, from_stored, stored_body_text, to_store
 from intake.fields import COLUMNS
 from intake.mail import parse_mail
 from intake.metrics import observe_extraction
-from intake.models import Attachment, Draft, Extraction, NoticeKind, Outcome, ParsedMail, Photo, Reason
+from intake.models import Attachment, Draft, Extraction, NoticeKind, Outcome, ParsedMail, Photo
 from intake.notify import CONTRIBUTOR_KINDS, Planned, Subject, plan
-from intake.outbox import store_notices
-from intake.pipeline import Evaluation, evaluate
+from intake.outbox import compose_notices, record_notices
+from intake.pipeline import Evaluation, Thread, evaluate, read, route
 from intake.probe import answer as answer_probe
 from intake.probe import token_of as probe_token
-from intake.review import review_decision
+from intake.review import ReviewerReply, already_processed, record_reply, reviewer_reply
 from intake.routing import route_reviewers
-from intake.rules.base import Prior
-from intake.similarity import SIMHASH_CANDIDATE_DISTANCE, content_hash, hamming, jaccard, simhash
-from intake.states import MessageStatus, NoticeStatus, Severity, SubmissionStatus
-from intake.store import Store
-from intake.tables import Event, Message, Notice, StoredFile, Submission, utcnow
+from intake.rules.base import Candidate
+from intake.similarity import band_keys, content_hash, simhash
+from intake.states import MessageStatus, Role, SubmissionStatus
+from intake.store import Store, Tx
+from intake.store.processing import duplicate_candidates, earlier_files, pending_notice_ids, replace_bands
+from intake.tables import Event, Message, StoredFile, Submission, utcnow
 from intake.threads import find_thread
 
 log = logging.getLogger(__name__)
@@ -47,33 +51,7 @@ log = logging.getLogger(__name__)
 STATUS_OF = {Outcome.ACCEPTED: SubmissionStatus.PENDING_REVIEW, Outcome.INCOMPLETE: SubmissionStatus.INCOMPLETE,
              Outcome.HELD: SubmissionStatus.HELD}
 _DUPLICATE_OF = (SubmissionStatus.PENDING_REVIEW, SubmissionStatus.HELD, SubmissionStatus.APPROVED)
-NEAR_DUPLICATE = 0.9
-REVISION_SIMILARITY = 0.3  # below this, a manuscript sent in reply is another article
-FOLLOW_UP = Reason("follow_up", Severity.IGNORE, "reply to a submission that needs no action")
-
-
-def find_prior_factory(store: Store, settings: Settings) -> Callable[[str], Prior | None]:
-    def find_prior(text: str) -> Prior | None:
-        since = utcnow() - timedelta(days=settings.duplicate_window_days)
-        digest, sig = content_hash(text), simhash(text)
-        with store.session() as s:
-            rows = s.execute(select(Submission.tracking_id, Submission.created_at, Submission.content_hash,
-                                    Submission.simhash, Submission.id)
-                             .where(Submission.status.in_(_DUPLICATE_OF), Submission.created_at >= since)
-                             .order_by(Submission.id)).all()
-            for tracking_id, created, chash, _sig, _id in rows:
-                if chash == digest:
-                    return Prior(tracking_id, local_text(created, settings.tz), 1.0)
-            for tracking_id, created, _chash, other, sub_id in rows:
-                if other is None or hamming(sig, other) > SIMHASH_CANDIDATE_DISTANCE:
-                    continue
-                stored = s.get_one(Submission, sub_id).draft
-                score = jaccard(text, stored_body_text(stored)) if stored else 0.0
-                if score >= NEAR_DUPLICATE:
-                    return Prior(tracking_id, local_text(created, settings.tz), score)
-        return None
-
-    return find_prior
+_MERGING = (Role.FOLLOW_UP, Role.REVISION)
 
 
 def rule_settings(settings: Settings) -> dict[str, Any]:
@@ -83,96 +61,148 @@ def rule_settings(settings: Settings) -> dict[str, Any]:
 
 
 def process_message(store: Store, settings: Settings, message_id: int) -> tuple[dict[str, Any], list[int]]:
-    """Decide one stored message; return (the JSON-contract result, notice ids to send)."""
+    """Decide one stored message; return (the JSON-contract result, notice ids to send).
+
+    Load what routing needs, route once, evaluate once (pure), save once. When another revision
+    of the same submission is recorded meanwhile, the mail is routed again on the new state."""
+    for attempt in range(3):
+        try:
+            return _process(store, settings, message_id)
+        except Conflict as exc:
+            log.info("message %s: %s; routing it again", message_id, exc)
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _process(store: Store, settings: Settings, message_id: int) -> tuple[dict[str, Any], list[int]]:
     with store.session() as s:
         msg = s.get_one(Message, message_id)
         if msg.status == MessageStatus.PROCESSED:
-            return already_processed(msg.result), _pending_notices(s, message_id)
-        raw = store.blobs.get(msg.sha256)
-        size = max(len(raw), msg.size_bytes)  # an over-limit mail is stored as its header only
+            return already_processed(msg.result), pending_notice_ids(s, message_id)
+        sha256, size_bytes, received_at = msg.sha256, msg.size_bytes, msg.received_at
+    raw = store.blobs.get(sha256)
+    size = max(len(raw), size_bytes)  # an over-limit mail is stored as its header only
     mail = parse_mail(raw)
+    head = raw[:262144]  # headers for the reviewer-reply check; the whole raw mail need not stay alive
+    del raw
     token = probe_token(mail, settings)
+    reply: ReviewerReply | None = None
+    thread: Thread | None = None
+    if token is None:
+        with store.session() as s:
+            reply = reviewer_reply(s, settings, mail, head)
+            if reply is None:
+                thread = _thread(s, mail)
+    role = route(probe=token is not None, reviewer_reply=reply is not None, thread=thread,
+                 has_files=_has_files(mail))
     if token is not None:  # the end-to-end probe: acknowledged through the outbox, nothing else
         with store.session() as s:
             msg = s.get_one(Message, message_id, with_for_update=True)
             if msg.status == MessageStatus.PROCESSED:
-                return already_processed(msg.result), _pending_notices(s, message_id)
+                return already_processed(msg.result), pending_notice_ids(s, message_id)
             return answer_probe(s, store, settings, msg, token)
-    decided = review_decision(store, settings, message_id, mail)
-    if decided is not None:
-        return decided
-    with store.session() as s:
-        # An automatic sender (web form, OA system) never follows up: its mails are each their own.
-        thread = find_thread(s, mail) if no_auto_answer(mail) is None else None
-        base = from_stored(thread.draft) if thread is not None and thread.draft else None
-        mergeable = thread is not None and base is not None and (
-            thread.status == SubmissionStatus.INCOMPLETE or (
-            thread.status in (SubmissionStatus.PENDING_REVIEW, SubmissionStatus.RETURNED) and _has_files(mail)))
-    fresh = None
-    extracted = None
-    if mergeable and thread is not None and base is not None and thread.status == SubmissionStatus.PENDING_REVIEW:
-        # People reply to an old acknowledgement to send their next article: a manuscript unlike
-        # the one under review is a new submission, not a revision of it.
-        fresh = _evaluate(mail, size, settings, store)
-        extracted = fresh.extracted  # a revision reuses it: the mail is extracted once
-        if fresh.draft is None or jaccard(fresh.draft.body_text, base.body_text) >= REVISION_SIMILARITY:
-            fresh = None
-        else:
-            mergeable, thread = False, None
-    ev = fresh or _evaluate(mail, size, settings, store, base if mergeable else None, extracted)
-    if thread is not None and not mergeable and ev.outcome != Outcome.IGNORED:
-        ev = Evaluation(Outcome.IGNORED, FOLLOW_UP, ev.reasons, None)
-    return _persist(store, settings, message_id, mail, ev, thread.id if thread and mergeable else None,
-                    thread.id if thread else None)
-
-
-def already_processed(recorded: dict[str, Any] | None) -> dict[str, Any]:
-    """What a repeated call did: nothing. The recorded result, as a duplicate that sent no mail."""
-    result = dict(recorded or {})
-    result.update(outcome=Outcome.DUPLICATE.value, reason="already_processed", notifications=[])
-    return result
-
-
-def _evaluate(mail: ParsedMail, size: int, settings: Settings, store: Store, base: Draft | None = None,
-              extracted: Extraction | None = None) -> Evaluation:
+    if reply is not None:
+        return record_reply(store, settings, message_id, mail, reply)
     started = time.perf_counter()
+    own = read(mail, size, settings.submission_address, settings.max_message_bytes,
+               settings.spam_level_threshold, settings.trusted_authserv_ids)
+    wants_priors = role not in _MERGING or (role == Role.REVISION and thread is not None
+                                             and thread.status == SubmissionStatus.PENDING_REVIEW)
+    priors = _priors(store, settings, own) if wants_priors else ()
     ev = evaluate(mail, size, settings.submission_address, settings.required_fields, settings.max_message_bytes,
-                    find_prior_factory(store, settings), followup_of=base, **rule_settings(settings),
-                    spam_level_threshold=settings.spam_level_threshold,
-                    trusted_authserv_ids=settings.trusted_authserv_ids, extracted=extracted)
-    if extracted is None:  # timed once per mail: a revision reuses the first extraction
-        observe_extraction(ev.draft.manuscript_format if ev.draft else "none", time.perf_counter() - started)
-    return ev
+                  priors, role=role, thread=thread, **rule_settings(settings),
+                  spam_level_threshold=settings.spam_level_threshold,
+                  trusted_authserv_ids=settings.trusted_authserv_ids, extracted=own)
+    if own is not None:
+        observe_extraction(own.draft.manuscript_format if own.draft else "none", time.perf_counter() - started)
+    return _persist(store, settings, message_id, mail, ev, thread, received_at)
+
+
+def _thread(s: Tx, mail: ParsedMail) -> Thread | None:
+    """The submission the mail follows up. An automatic sender (web form, OA system) never follows
+    up: its mails are each their own."""
+    if no_auto_answer(mail) is not None:
+        return None
+    found = find_thread(s, mail)
+    if found is None:
+        return None
+    return Thread(found.id, found.status, from_stored(found.draft) if found.draft else None,
+                  found.tracking_id, found.revision)
+
+
+def _priors(store: Store, settings: Settings, own: Extraction | None) -> list[Candidate]:
+    """The earlier submissions the mail's text may duplicate, as values for the duplicate rule."""
+    if own is None or own.draft is None or not own.draft.body_text.strip():
+        return []
+    text = own.draft.body_text
+    digest = content_hash(text)
+    since = utcnow() - timedelta(days=settings.duplicate_window_days)
+    with store.session() as s:
+        rows = duplicate_candidates(s, digest, band_keys(text), since, _DUPLICATE_OF)
+        return [Candidate(row.tracking_id, local_text(row.created_at, settings.tz), row.content_hash,
+                          stored_body_text(row.draft) if row.draft and row.content_hash != digest else None)
+                for row in rows]
 
 
 def _has_files(mail: ParsedMail) -> bool:
     return any(not a.content_type.startswith("image/") for a in mail.attachments)
 
 
-def _pending_notices(session: Session, message_id: int) -> list[int]:
-    return list(session.scalars(select(Notice.id).where(
-        Notice.message_id == message_id, Notice.status == NoticeStatus.PENDING)))
-
-
 def _photo_bytes(store: Store) -> Callable[[Photo], bytes]:
     return lambda photo: photo.data or store.blobs.get(photo.sha256)
 
 
-def _save_submission(
-    s: Session, store: Store, msg: Message, mail: ParsedMail, ev: Evaluation, thread_id: int | None,
-    who: Addresses,
-) -> Submission | None:
-    if ev.draft is None or (thread_id is None and ev.outcome not in STATUS_OF):
-        return None
-    draft: Draft = ev.draft
+class Conflict(RuntimeError):
+    """The submission changed between loading and recording (another revision won): route again."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the decision lands, fixed before anything is rendered."""
+
+    tracking_id: str | None  # None: nothing is stored as a submission
+    revision: int
+    merge_into: int | None  # the submission a follow-up or revision updates
+    related: int | None  # the submission a message is recorded beside
+
+
+def _target(store: Store, ev: Evaluation, thread: Thread | None) -> Target:
+    """The tracking id and revision the notices will name: a thread's next revision, or a new id
+    reserved in a transaction of its own (a crash before recording leaves a gap, never a repeat)."""
+    if thread is not None and ev.role in _MERGING:
+        return Target(thread.tracking_id, thread.revision + 1, thread.id, thread.id)
+    related = thread.id if thread is not None and ev.role != Role.NEW else None
+    if ev.draft is None or ev.outcome not in STATUS_OF:
+        return Target(None, 1, None, related)
+    with store.session() as s:
+        return Target(store.next_tracking_id(s), 1, None, related)
+
+
+def _store_blobs(store: Store, mail: ParsedMail, draft: Draft | None) -> dict[int, str]:
+    """Attachments and body photos into the blob store before the record transaction (content
+    addressed: a repeat writes nothing). Returns attachment index → sha256."""
+    if draft is None:
+        return {}
     for photo in draft.photos:
         if photo.data:
             store.blobs.put(photo.data)
-    if thread_id is not None:
-        sub = s.get_one(Submission, thread_id, with_for_update=True)
-        sub.revision += 1
+    return {i: store.blobs.put(att.payload) for i, att in enumerate(mail.attachments)}
+
+
+def _save_submission(
+    s: Tx, msg: Message, mail: ParsedMail, ev: Evaluation, target: Target, who: Addresses, blobs: dict[int, str],
+) -> Submission | None:
+    if ev.draft is None or target.tracking_id is None:
+        return None
+    draft: Draft = ev.draft
+    if target.merge_into is not None:
+        sub = s.get_one(Submission, target.merge_into, with_for_update=True)
+        if sub.revision != target.revision - 1:
+            raise Conflict(f"{sub.tracking_id} is at revision {sub.revision}, not {target.revision - 1}")
+        sub.revision = target.revision
     else:
-        sub = Submission(tracking_id=store.next_tracking_id(s), first_message_id=msg.id, revision=1,
+        sub = Submission(tracking_id=target.tracking_id, first_message_id=msg.id, revision=1,
                          contributor_addr=who.answer, contributor_name=who.answer_name[:200],
                          sender_addr=mail.from_addr, reply_to_addr=who.reply_to, auto_answer=ev.answerable,
                          subject=mail.subject)
@@ -187,37 +217,38 @@ def _save_submission(
     sub.missing, sub.warnings = ev.missing, [w.code for w in ev.warnings]
     sub.draft, sub.updated_at = to_stored(draft), utcnow()
     s.flush()
-    _save_files(s, store, sub, mail, draft)
+    replace_bands(s, sub.id, band_keys(draft.body_text))
+    _save_files(s, sub, mail, draft, blobs)
     s.add(Event(submission_id=sub.id, message_id=msg.id, kind=f"submission.{sub.status}",
                 detail={"revision": sub.revision, "missing": sub.missing}))
     return sub
 
 
-def _earlier_files(s: Session, store: Store, sub: Submission) -> tuple[Attachment, ...]:
+def _earlier_files(store: Store, target: Target) -> tuple[Attachment, ...]:
     """The submission's files from earlier revisions (newest first, one per name), as sent."""
-    rows = s.scalars(select(StoredFile).where(  # photos reach reviewers with the draft already
-        StoredFile.submission_id == sub.id, StoredFile.revision < sub.revision, StoredFile.kind != "photo",
-    ).order_by(StoredFile.revision.desc(), StoredFile.id))
+    if target.merge_into is None or target.revision <= 1:
+        return ()
+    with store.session() as s:  # photos reach reviewers with the draft already
+        rows = [(r.filename, r.content_type, r.sha256) for r in earlier_files(s, target.merge_into, target.revision)]
     seen: set[str] = set()
     out: list[Attachment] = []
-    for row in rows:
-        if row.filename in seen:
+    for filename, content_type, sha256 in rows:
+        if filename in seen:
             continue
-        seen.add(row.filename)
+        seen.add(filename)
         try:
-            payload = store.blobs.get(row.sha256)
+            payload = store.blobs.get(sha256)
         except (OSError, KeyError):  # purged from the blob store: listed nowhere rather than failing the mail
             continue
-        out.append(Attachment(filename=row.filename, content_type=row.content_type, payload=payload))
+        out.append(Attachment(filename=filename, content_type=content_type, payload=payload))
     return tuple(out)
 
 
-def _save_files(s: Session, store: Store, sub: Submission, mail: ParsedMail, draft: Draft) -> None:
-    for att in mail.attachments:
+def _save_files(s: Tx, sub: Submission, mail: ParsedMail, draft: Draft, blobs: dict[int, str]) -> None:
+    for i, att in enumerate(mail.attachments):
         s.add(StoredFile(submission_id=sub.id, revision=sub.revision, kind=att.kind(draft.manuscript),
                          filename=att.filename[:500],
-                         content_type=att.content_type[:200], sha256=store.blobs.put(att.payload),
-                         size_bytes=len(att.payload)))
+                         content_type=att.content_type[:200], sha256=blobs[i], size_bytes=len(att.payload)))
     for photo in draft.photos:
         if photo.source != "attachment":
             s.add(StoredFile(submission_id=sub.id, revision=sub.revision, kind="photo", filename=photo.filename,
@@ -225,33 +256,55 @@ def _save_files(s: Session, store: Store, sub: Submission, mail: ParsedMail, dra
                              width=photo.width, height=photo.height, caption=photo.caption))
 
 
+def _sequence(tracking_id: str | None, message_id: int) -> int:
+    """The round-robin turn: the tracking id's number (a revision keeps its reviewer)."""
+    if tracking_id is None:
+        return message_id
+    return int(tracking_id.rsplit("-", 1)[1])
+
+
 def _persist(
-    store: Store, settings: Settings, message_id: int, mail: ParsedMail, ev: Evaluation,
-    thread_id: int | None, related_id: int | None,
+    store: Store, settings: Settings, message_id: int, mail: ParsedMail, ev: Evaluation, thread: Thread | None,
+    received_at: datetime,
 ) -> tuple[dict[str, Any], list[int]]:
+    """Render and compose every notice first, outside any transaction; then record the decision,
+    the submission and the notices in one short transaction that locks only the rows it writes."""
+    who = addresses_of(mail, settings.submission_address)
+    target = _target(store, ev, thread)
+    blobs = _store_blobs(store, mail, ev.draft if target.tracking_id else None)
+    with store.session() as s:  # a look first; the record transaction asks again and has the last word
+        ev, gate = _gate_rejection(s, settings, ev, who.answer)
+    subject = Subject(
+        mail=mail, outcome=ev.outcome, reason=ev.reason, reasons=ev.reasons, draft=ev.draft,
+        tracking_id=target.tracking_id,
+        scope=f"sub:{target.tracking_id}" if target.tracking_id else f"msg:{message_id}",
+        revision=target.revision, received_at=local_text(received_at, settings.tz),
+        reviewers=route_reviewers(settings, ev.draft, _sequence(target.tracking_id, message_id)),
+        answer_to=who.answer, answer_name=who.answer_name, answer=ev.answerable and gate.blocked is None,
+        earlier_files=_earlier_files(store, target),
+    )
+    planned = plan(subject, settings, _photo_bytes(store)) if ev.outcome != Outcome.IGNORED else []
+    composed = compose_notices(store, settings, planned)
     with store.session() as s:
         msg = s.get_one(Message, message_id, with_for_update=True)
         if msg.status == MessageStatus.PROCESSED:  # a concurrent delivery of the same task finished first
-            return already_processed(msg.result), _pending_notices(s, message_id)
-        who = addresses_of(mail, settings.submission_address)
-        sub = _save_submission(s, store, msg, mail, ev, thread_id, who)
-        tracking_id = sub.tracking_id if sub else None
-        ev, gate = _gate_rejection(s, settings, ev, who.answer, message_id)
-        subject = Subject(
-            mail=mail, outcome=ev.outcome, reason=ev.reason, reasons=ev.reasons, draft=ev.draft,
-            tracking_id=tracking_id, scope=f"sub:{tracking_id}" if sub else f"msg:{message_id}",
-            revision=sub.revision if sub else 1, received_at=local_text(msg.received_at, settings.tz),
-            reviewers=route_reviewers(settings, ev.draft, sub.id if sub else message_id),
-            answer_to=who.answer, answer_name=who.answer_name, answer=ev.answerable and gate.blocked is None,
-            earlier_files=_earlier_files(s, store, sub) if sub is not None and sub.revision > 1 else (),
-        )
-        planned = plan(subject, settings, _photo_bytes(store)) if ev.outcome != Outcome.IGNORED else []
-        created = store_notices(s, store, settings, planned, message_id, sub.id if sub else None)
-        if gate.unknown and subject.answer and planned and who.answer not in created.rate_limited:
+            return already_processed(msg.result), pending_notice_ids(s, message_id)
+        sub = _save_submission(s, msg, mail, ev, target, who, blobs)
+        if gate.blocked is None and gate.unknown:  # the cap may have been reached since the look
+            ev, gate = _gate_rejection(s, settings, ev, who.answer)
+            if gate.blocked is not None:
+                composed = [c for c in composed if c.planned.kind != NoticeKind.REJECTION]
+                planned = [c.planned for c in composed]
+        if gate.blocked is not None:
+            s.add(Event(message_id=message_id, kind="notice.rejection_not_sent",
+                        detail={"recipient": who.answer, "why": gate.blocked.code}))
+        created = record_notices(s, settings, composed, message_id, sub.id if sub else None)
+        if gate.unknown and gate.blocked is None and subject.answer and planned \
+                and who.answer not in created.rate_limited:
             record_unknown_rejection(s, message_id, who.answer, utcnow())
-        result = _result(mail, ev, tracking_id, planned, created.rate_limited)
+        result = _result(mail, ev, target.tracking_id if sub else None, planned, created.rate_limited)
         msg.status, msg.outcome, msg.reason = "processed", ev.outcome.value, ev.reason.code if ev.reason else None
-        msg.submission_id, msg.result, msg.processed_at = (sub.id if sub else related_id), result, utcnow()
+        msg.submission_id, msg.result, msg.processed_at = (sub.id if sub else target.related), result, utcnow()
         msg.attempts += 1
         detail: dict[str, Any] = {"outcome": ev.outcome.value, "reason": msg.reason}
         if mail.defects:  # for ops: what parsing had to repair or leave (mailparser_failed, tnef_unreadable, …)
@@ -261,16 +314,12 @@ def _persist(
         return result, [nid for nid in created.notice_ids if nid]
 
 
-def _gate_rejection(
-    s: Session, settings: Settings, ev: Evaluation, recipient: str, message_id: int
-) -> tuple[Evaluation, Gate]:
+def _gate_rejection(s: Tx, settings: Settings, ev: Evaluation, recipient: str) -> tuple[Evaluation, Gate]:
     """Cap rejections to senders never seen before; a capped one keeps its outcome and gains a warning."""
     if not ev.answerable or CONTRIBUTOR_KINDS.get(ev.outcome) != NoticeKind.REJECTION or not recipient:
         return ev, Gate(False, None)
     gate = rejection_gate(s, settings, recipient, utcnow())
     if gate.blocked is not None:
-        s.add(Event(message_id=message_id, kind="notice.rejection_not_sent",
-                    detail={"recipient": recipient, "why": gate.blocked.code}))
         ev = replace(ev, reasons=(*ev.reasons, gate.blocked))
     return ev, gate
 

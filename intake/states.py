@@ -38,3 +38,14 @@ class Severity(enum.StrEnum):
     HOLD = "hold"  # a human must look first
     MISSING = "missing"  # a required field is absent; the contributor can complete it
     WARNING = "warning"  # reported to reviewers (and, where public, to the contributor)
+
+
+class Role(enum.StrEnum):
+    """What a mail is to us, decided once before anything is evaluated (intake.pipeline.route)."""
+
+    PROBE = "probe"  # our own end-to-end probe: acknowledged, nothing else
+    REVIEWER_REPLY = "reviewer_reply"  # a reviewer's (claimed) answer to a review request
+    NEW = "new"  # a submission of its own
+    FOLLOW_UP = "follow_up"  # a reply completing an incomplete submission: merged into it
+    REVISION = "revision"  # files sent in reply to a submission under review or returned: its next revision
+    NOT_FOR_US = "not_for_us"  # a reply to a submission that needs nothing from it: recorded, not answered

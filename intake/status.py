@@ -16,15 +16,15 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
-
 from intake.checks import redact
 from intake.clock import aware, local_text
 from intake.config import Settings
 from intake.i18n import t
-from intake.states import MessageStatus, NoticeStatus
-from intake.store import Store
-from intake.tables import Event, MailboxState, Message, Notice, Submission, utcnow
+from intake.states import MessageStatus
+from intake.store import Store, reports
+from intake.store.events import count_events
+from intake.store.mailboxes import mailbox_state, waiting_in
+from intake.tables import utcnow
 
 log = logging.getLogger(__name__)
 STALE_INTERVALS = 3
@@ -50,12 +50,10 @@ def mailbox_health(store: Store, settings: Settings) -> list[dict[str, Any]]:
     boxes = []
     with store.session() as s:
         for box in settings.mailboxes:
-            state = s.get(MailboxState, box.name)
+            state = mailbox_state(s, box.name)
             last = state.last_poll_at if state else None
             age = _age(last)
-            waiting, oldest = s.execute(
-                select(func.count(Message.id), func.min(Message.received_at))
-                .where(Message.mailbox == box.name, Message.status == MessageStatus.RECEIVED)).one()
+            waiting, oldest = waiting_in(s, box.name)
             boxes.append({
                 "name": box.name, "url": redact(box.url),
                 "last_poll_at": aware(last).isoformat() if last else None,
@@ -63,7 +61,7 @@ def mailbox_health(store: Store, settings: Settings) -> list[dict[str, Any]]:
                 "never_polled": last is None, "stale": age is None or age > limit,
                 "last_error": state.last_error if state else None,
                 "uidvalidity": state.uidvalidity if state else None, "last_uid": state.last_uid if state else None,
-                "waiting": int(waiting), "lag_seconds": round(_age(oldest) or 0.0, 1) if oldest else 0.0,
+                "waiting": waiting, "lag_seconds": round(_age(oldest) or 0.0, 1) if oldest else 0.0,
             })
     return boxes
 
@@ -89,26 +87,13 @@ def _counts(rows: Any) -> dict[str, int]:
 def failures(store: Store, since: datetime | None = None, limit: int = 20) -> dict[str, list[dict[str, Any]]]:
     """Permanently failed notices and quarantined messages, newest first, with when they failed."""
     with store.session() as s:
-        failed_at = (select(Event.notice_id, func.max(Event.created_at).label("at"))
-                     .where(Event.kind == "notice.failed").group_by(Event.notice_id).subquery())
-        query = (select(Notice, failed_at.c.at).outerjoin(failed_at, failed_at.c.notice_id == Notice.id)
-                 .where(Notice.status == NoticeStatus.FAILED).order_by(Notice.id.desc()).limit(limit))
-        if since is not None:
-            query = query.where(failed_at.c.at >= since)
         notices = [{"id": n.id, "kind": n.kind, "to": list(n.recipients), "error": n.last_error or "",
                     "attempts": n.attempts, "failed_at": aware(at).isoformat() if at else None,
                     "submission_id": n.submission_id, "message_id": n.message_id}
-                   for n, at in s.execute(query)]
-        quarantined_at = (select(Event.message_id, func.max(Event.created_at).label("at"))
-                          .where(Event.kind == "message.failed").group_by(Event.message_id).subquery())
-        mquery = (select(Message, quarantined_at.c.at)
-                  .outerjoin(quarantined_at, quarantined_at.c.message_id == Message.id)
-                  .where(Message.status == MessageStatus.FAILED).order_by(Message.id.desc()).limit(limit))
-        if since is not None:
-            mquery = mquery.where(quarantined_at.c.at >= since)
+                   for n, at in reports.failed_notices(s, since, limit)]
         messages = [{"id": m.id, "sender": m.sender, "subject": m.subject[:200], "error": m.error or "",
                      "attempts": m.attempts, "failed_at": aware(at).isoformat() if at else None}
-                    for m, at in s.execute(mquery)]
+                    for m, at in reports.quarantined_messages(s, since, limit)]
     return {"notices": notices, "messages": messages}
 
 
@@ -118,16 +103,14 @@ def collect(store: Store, settings: Settings, queue_depth: int | None = None) ->
 
     boxes = mailbox_health(store, settings)
     with store.session() as s:
-        messages = _counts(s.execute(select(Message.status, func.count()).group_by(Message.status)))
-        outcomes = _counts(s.execute(select(Message.outcome, func.count()).group_by(Message.outcome)))
-        notices = _counts(s.execute(select(Notice.status, func.count()).group_by(Notice.status)))
-        submissions = _counts(s.execute(select(Submission.status, func.count()).group_by(Submission.status)))
-        ignored = _counts(s.execute(select(Message.reason, func.count()).where(
-            Message.outcome == "ignored").group_by(Message.reason)))
-        not_sent = s.scalar(select(func.count(Event.id)).where(Event.kind == "notice.rejection_not_sent")) or 0
-        silent = s.scalar(select(func.count(Submission.id)).where(Submission.auto_answer.is_(False))) or 0
-        retrying = s.scalar(select(func.count(Notice.id)).where(
-            Notice.status == NoticeStatus.PENDING, Notice.attempts > 0)) or 0
+        messages = _counts(reports.messages_by_status(s))
+        outcomes = _counts(reports.messages_by_outcome(s))
+        notices = _counts(reports.notices_by_status(s))
+        submissions = _counts(reports.submissions_by_status(s))
+        ignored = _counts(reports.ignored_by_reason(s))
+        not_sent = count_events(s, "notice.rejection_not_sent")
+        silent = reports.silent_submissions(s)
+        retrying = reports.retrying_notices(s)
     recent = failures(store, since=utcnow() - RECENT)
     older = failures(store)
     problems = []

@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     UniqueConstraint,
 )
 from sqlalchemy import String as _String
@@ -233,3 +234,39 @@ class SendLog(Base):
     recipient: Mapped[str] = mapped_column(String(320))
     kind: Mapped[str] = mapped_column(String(30))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Blob(Base):
+    """A blob held in the database (INTAKE_BLOB_URL=database:); the row marks it complete.
+
+    Written in one transaction with its chunks, so a row is only ever seen with all of them.
+    """
+
+    __tablename__ = "blobs"
+
+    sha256: Mapped[str] = mapped_column(_String(64), primary_key=True)  # a hash, never mail text
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class BlobChunk(Base):
+    """One piece (1 MiB; the last one shorter) of a blob, in order of seq from 0."""
+
+    __tablename__ = "blob_chunks"
+
+    sha256: Mapped[str] = mapped_column(_String(64), ForeignKey("blobs.sha256", ondelete="CASCADE"),
+                                        primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class SubmissionBand(Base):
+    """One of a submission's 16 near-duplicate band keys (intake.similarity.band_keys), indexed,
+    so finding candidates costs the same with a thousand stored submissions or a million."""
+
+    __tablename__ = "submission_bands"
+    __table_args__ = (Index("ix_submission_bands_key", "key"),)
+
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"), primary_key=True)
+    band: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[int] = mapped_column(BigInteger)

@@ -19,16 +19,15 @@ from email.message import Message
 from email.utils import getaddresses
 
 import authres  # type: ignore[import-untyped]
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from intake.config import Settings
-from intake.models import NoticeKind, ParsedMail
+from intake.models import ParsedMail
 from intake.secret import reply_token, token_matches, tokens_in
+from intake.store import Tx
+from intake.store.limits import other_review_requests, review_request_among, review_requests_for
 from intake.tables import Notice, Submission
 
 ADDRESS_HEADERS = ("To", "Cc", "Delivered-To", "X-Original-To")
-_REVIEW_REQUEST = NoticeKind.REVIEW_REQUEST.value
 _OTHER_SUBMISSIONS_CHECKED = 1000  # a reviewer's most recent review requests searched for a foreign token
 
 
@@ -55,22 +54,20 @@ def reply_tokens(headers: Message, settings: Settings) -> list[str]:
     return tokens_in([addr for _, addr in getaddresses(values) if addr], settings.submission_address)
 
 
-def carries_review_token(session: Session, mail: ParsedMail, headers: Message, settings: Settings) -> bool:
+def carries_review_token(session: Tx, mail: ParsedMail, headers: Message, settings: Settings) -> bool:
     """The mail claims to answer one of our review requests (its sender may still be nobody's reviewer)."""
     if reply_tokens(headers, settings):
         return True
     refs = references(mail)
-    return bool(refs) and session.scalar(select(Notice.id).where(
-        Notice.kind == _REVIEW_REQUEST, Notice.message_id_header.in_(refs)).limit(1)) is not None
+    return bool(refs) and review_request_among(session, refs)
 
 
 def authenticate(
-    session: Session, settings: Settings, secret: bytes, mail: ParsedMail, headers: Message, sub: Submission
+    session: Tx, settings: Settings, secret: bytes, mail: ParsedMail, headers: Message, sub: Submission
 ) -> Verdict:
     """Believe the decision (reason None) or say why not and whom to warn."""
     sender = mail.from_addr
-    requests = list(session.scalars(select(Notice).where(
-        Notice.kind == _REVIEW_REQUEST, Notice.submission_id == sub.id).order_by(Notice.id)))
+    requests = review_requests_for(session, sub.id)
     issued_to = sorted({str(r).lower() for n in requests for r in n.recipients})
     refs, tokens = references(mail), reply_tokens(headers, settings)
     own = [n for n in requests if sender in n.recipients]
@@ -108,15 +105,10 @@ def _request_of(requests: list[Notice], reviewers: list[str]) -> str | None:
 
 
 def _answers_other_submission(
-    session: Session, secret: bytes, sender: str, sub: Submission, refs: set[str], tokens: list[str]
+    session: Tx, secret: bytes, sender: str, sub: Submission, refs: set[str], tokens: list[str]
 ) -> bool:
     """The token is genuine but belongs to another submission (a reply to the wrong review request)."""
-    others = session.execute(
-        select(Notice.message_id_header, Notice.recipients, Submission.tracking_id)
-        .join(Submission, Submission.id == Notice.submission_id)
-        .where(Notice.kind == _REVIEW_REQUEST, Notice.submission_id != sub.id)
-        .order_by(Notice.id.desc()).limit(_OTHER_SUBMISSIONS_CHECKED)).all()
-    for message_id, recipients, tracking_id in others:
+    for message_id, recipients, tracking_id in other_review_requests(session, sub.id, _OTHER_SUBMISSIONS_CHECKED):
         if message_id in refs:
             return True
         if sender in recipients and any(token_matches(t, reply_token(secret, tracking_id, sender)) for t in tokens):

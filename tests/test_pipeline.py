@@ -9,8 +9,10 @@ import pytest
 
 from intake.mail import parse_mail
 from intake.models import Block, Draft, FieldValue, Outcome, ParsedMail, Reason
-from intake.pipeline import Evaluation, decide, evaluate
-from intake.rules.base import Prior
+from intake.pipeline import Evaluation, Thread, decide, evaluate, read
+from intake.rules.base import Candidate, Prior
+from intake.similarity import content_hash
+from intake.states import Role, SubmissionStatus
 
 OWN = "tougao@localhost"
 FIELDS = ("title", "source_unit", "authors", "phone")
@@ -87,7 +89,13 @@ def submission(manuscript: str | None = LABELS + ARTICLE, headers: dict[str, str
 def run(mail_and_size: tuple[ParsedMail, int], required: tuple[str, ...] = FIELDS, limit: int = LIMIT,
         prior: Prior | None = None, followup_of: Draft | None = None) -> Evaluation:
     mail, size = mail_and_size
-    return evaluate(mail, size, OWN, required, limit, find_prior=lambda _t: prior, followup_of=followup_of)
+    own = read(mail, size, OWN, limit)
+    priors = [Candidate(prior.tracking_id, prior.received_at, content_hash(own.draft.body_text))] \
+        if prior is not None and own is not None and own.draft is not None else []
+    if followup_of is None:
+        return evaluate(mail, size, OWN, required, limit, priors)
+    return evaluate(mail, size, OWN, required, limit, priors, role=Role.FOLLOW_UP,
+                    thread=Thread(1, SubmissionStatus.INCOMPLETE, followup_of))
 
 
 def test_a_complete_submission_is_accepted_with_its_draft() -> None:
@@ -141,7 +149,7 @@ def test_an_auto_reply_is_ignored_before_anything_else() -> None:
 
 
 def test_a_known_manuscript_is_a_duplicate_even_when_incomplete() -> None:
-    """find_prior finding an earlier submission → duplicate, which outranks missing fields."""
+    """An earlier submission of the same text among the candidates → duplicate, which outranks missing fields."""
     prior = Prior("TG-20261120-0003", "2026-11-20", 1.0)
     result = run(submission(LABELS.replace("联系电话：13912345678\n", "") + ARTICLE), prior=prior)
     assert result.outcome == Outcome.DUPLICATE

@@ -18,6 +18,7 @@ from intake.logs import apply_to
 from intake.metrics import serve
 from intake.runtime import CeleryQueue, Runtime, build_runtime, celery_config, freeze_long_lived
 from intake.secret import require_secret
+from intake.store.connections import forget_inherited_connections
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ def runtime() -> Runtime:
 def _reset_after_fork(**_kwargs: object) -> None:
     global _runtime
     if _runtime is not None:  # built in the main process (for /metrics): its connections stay the parent's
-        _runtime.store.engine.dispose(close=False)
+        forget_inherited_connections(_runtime.store)
     _runtime = None
     freeze_long_lived()
 

@@ -10,11 +10,23 @@ from intake.models import Extraction, ParsedMail, Reason
 
 @dataclass(frozen=True)
 class Prior:
-    """An earlier submission a new one may duplicate."""
+    """An earlier submission a new one duplicates: which, when, how similar."""
 
     tracking_id: str
     received_at: str
     similarity: float
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An earlier submission the store found may match (same content hash, or a near signature).
+
+    The store hands these over as values, in the order it stored them; the duplicate rule decides."""
+
+    tracking_id: str
+    received_at: str
+    content_hash: str | None
+    body_text: str | None = None  # loaded only for a near candidate, to confirm it
 
 
 @dataclass(frozen=True)
@@ -24,7 +36,7 @@ class Context:
     extraction: Extraction
     required_fields: Sequence[str]
     max_message_bytes: int
-    find_prior: Callable[[str], Prior | None]  # body text -> an earlier submission it duplicates
+    priors: Sequence[Candidate] = ()  # earlier submissions this one may duplicate (the store's candidates)
     subject_pattern: str | None = None  # TOML rules.subject_pattern, e.g. "^【.+】|\\+"
     subject_hint: str = "单位+标题"
 

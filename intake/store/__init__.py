@@ -1,7 +1,8 @@
 """Database and content-addressed blob store: the only module that opens either.
 
 Raw mails are written to `<data_dir>/raw/ab/cdef…` (sha256) with write-to-temp,
-fsync and rename, so a crash never leaves a half-written blob under its name.
+fsync and rename, so a crash never leaves a half-written blob under its name; with
+INTAKE_BLOB_URL=database: they go to the database instead (intake/store/blobs.py).
 SQLite runs in WAL mode with `BEGIN IMMEDIATE` transactions (a poller and
 workers write concurrently; immediate locks avoid upgrade deadlocks);
 PostgreSQL is used by URL. Migrations are Alembic's.
@@ -10,10 +11,8 @@ PostgreSQL is used by URL. Migrations are Alembic's.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from datetime import datetime, tzinfo
 from email.parser import BytesHeaderParser
 from email.policy import compat32
@@ -30,63 +29,15 @@ from intake import failpoints
 from intake.clock import DEFAULT_TIMEZONE, local, zone
 from intake.mail import decode_text_header
 from intake.states import MessageStatus
+from intake.store.blobs import Blobs, open_blobs
+from intake.store.blobs import BlobStore as BlobStore  # re-exported: its home was here
 from intake.tables import Event, Message, TrackingCounter, utcnow
+
+Tx = Session  # one open transaction (`with store.session() as s`): callers annotate `s: Tx`, never import SQLAlchemy
 
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-class BlobStore:
-    """Content-addressed files under one directory; names are hashes, never user input."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def path(self, digest: str) -> Path:
-        if len(digest) != 64 or not all(c in "0123456789abcdef" for c in digest):
-            raise ValueError("not a sha256 digest")
-        return self.root / digest[:2] / digest[2:]
-
-    def put(self, data: bytes) -> str:
-        digest = sha256_hex(data)
-        target = self.path(digest)
-        if target.exists():
-            return digest
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            with suppress(OSError):
-                os.unlink(tmp)
-            raise
-        return digest
-
-    def get(self, digest: str) -> bytes:
-        return self.path(digest).read_bytes()
-
-    def exists(self, digest: str) -> bool:
-        return self.path(digest).exists()
-
-    def size(self, digest: str) -> int | None:
-        """The blob's size in bytes, or None when it is not stored."""
-        try:
-            return self.path(digest).stat().st_size
-        except FileNotFoundError:
-            return None
-
-    def delete(self, digest: str) -> bool:
-        """Remove one blob; False when it was not there."""
-        try:
-            self.path(digest).unlink()
-        except FileNotFoundError:
-            return False
-        return True
 
 
 def _make_engine(url: str) -> Engine:
@@ -120,13 +71,15 @@ def message_id_of(raw: bytes) -> str:
 class Store:
     """The database plus blob store of one deployment."""
 
-    def __init__(self, database_url: str, data_dir: Path, tz: tzinfo | None = None) -> None:
+    def __init__(
+        self, database_url: str, data_dir: Path, tz: tzinfo | None = None, blob_url: str | None = None,
+    ) -> None:
         if database_url.startswith("sqlite:///"):
             Path(database_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         self.database_url = database_url
         self.engine = _make_engine(database_url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self.blobs = BlobStore(data_dir / "raw")
+        self.blobs: Blobs = open_blobs(blob_url, data_dir, self.engine, self.sessions)  # INTAKE_BLOB_URL
         self.tz = tz or zone(DEFAULT_TIMEZONE)  # the office's day, for tracking ids
 
     @contextmanager

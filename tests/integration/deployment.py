@@ -35,7 +35,7 @@ class Deployment:
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = Store(self.env["INTAKE_DATABASE_URL"], self.data_dir)
+            self._store = Store(self.env["INTAKE_DATABASE_URL"], self.data_dir, None, self.env.get("INTAKE_BLOB_URL"))
         return self._store
 
     def intake(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:

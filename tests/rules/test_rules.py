@@ -8,7 +8,8 @@ import pytest
 
 from intake.models import Block, Draft, Extraction, FieldValue, Finding, ParsedMail, Reason
 from intake.rules import RULES, check_all, duplicate, extraction, length, required_fields, size
-from intake.rules.base import Context, Prior
+from intake.rules.base import Candidate, Context, Prior
+from intake.similarity import content_hash, jaccard
 
 MAIL = ParsedMail(
     message_id="<m1@163.com>", subject="投稿：读书分享会", from_name="张晓琳", from_addr="a@163.com",
@@ -39,7 +40,8 @@ def context(
 ) -> Context:
     return Context(
         mail=MAIL, raw_size=raw_size, extraction=Extraction(the_draft, reasons), required_fields=required,
-        max_message_bytes=limit, find_prior=lambda _text: prior,
+        max_message_bytes=limit, priors=[] if prior is None or the_draft is None else [
+            Candidate(prior.tracking_id, prior.received_at, content_hash(the_draft.body_text))],
     )
 
 
@@ -139,12 +141,20 @@ def test_no_draft_means_no_missing_fields() -> None:
 
 
 def test_a_prior_submission_makes_a_duplicate_reason() -> None:
-    """find_prior finding an earlier submission → duplicate, naming it and the similarity."""
-    prior = Prior("TG-20261120-0003", "2026-11-20T09:00:00+08:00", 0.93456)
-    (reason,) = duplicate.check(context(draft(), prior=prior))
+    """A near candidate (same text but for one sentence) → duplicate, naming it and the similarity."""
+    varied = "".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(600))  # 597 distinct shingles
+    the_draft = replace(draft(), blocks=(Block("paragraph", varied),))
+    near = the_draft.body_text + "本文有一句新增的话。"
+    cand = Candidate("TG-20261120-0003", "2026-11-20T09:00:00+08:00", "0" * 64, near)
+    ctx = replace(context(the_draft), priors=[cand])
+    (reason,) = duplicate.check(ctx)
     assert (reason.code, reason.severity) == ("duplicate", "duplicate")
-    assert reason.data == {"first_tracking_id": "TG-20261120-0003",
-                           "first_received_at": "2026-11-20T09:00:00+08:00", "similarity": 0.935}
+    assert reason.data == {"first_tracking_id": "TG-20261120-0003", "first_received_at": "2026-11-20T09:00:00+08:00",
+                           "similarity": round(jaccard(the_draft.body_text, near), 3)}
+    assert 0.9 <= reason.data["similarity"] < 1.0
+    other = "".join(chr(0x4E00 + (i * 104729) % 20000) for i in range(200))
+    far = replace(cand, body_text=near + other)
+    assert duplicate.check(replace(context(the_draft), priors=[far])) == [], "under 90 % similar is no duplicate"
 
 
 def test_no_prior_or_empty_text_is_not_a_duplicate() -> None:
