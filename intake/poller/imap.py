@@ -200,8 +200,8 @@ class ImapMailbox:
             lines = self._drain()
             if not lines and select.select([sock], [], [], timeout)[0]:
                 lines = self._drain()
-                if not lines:
-                    raise ConnectionError("connection closed by the server")  # readable, yet no line: EOF
+                if not lines:  # readable, yet no whole line: the server closed, or half a line or TLS record
+                    lines = self._line_or_eof(sock)
         finally:
             sock.setblocking(True)
             sock.settimeout(self.timeout)
@@ -211,6 +211,7 @@ class ImapMailbox:
         return responses
 
     def _drain(self) -> list[bytes]:
+        """The whole lines readable without waiting (on the socket made non-blocking)."""
         lines: list[bytes] = []
         imap = self.c._imap
         while True:
@@ -219,13 +220,28 @@ class ImapMailbox:
             except (TimeoutError, OSError):  # nothing more right now (SSLWantReadError is an OSError)
                 return lines
             except imaplib.IMAP4.abort as exc:
+                # Non-blocking, a buffered read with nothing to read returns b"", which imaplib calls
+                # "socket error: EOF": nothing yet. A real EOF is told apart by _line_or_eof.
                 if "EOF" in str(exc):
-                    if lines:
-                        return lines
-                    raise ConnectionError("connection closed by the server") from exc
+                    return lines
                 raise
             if line.startswith(b"* "):
                 lines.append(line[2:])
+
+    def _line_or_eof(self, sock: socket.socket) -> list[bytes]:
+        """After select said readable and nothing came: wait briefly, blocking, for the rest of a line.
+        Blocking, an empty read is the server closing the connection."""
+        sock.setblocking(True)
+        sock.settimeout(0.5)
+        try:
+            line = self.c._imap._get_line()
+        except TimeoutError:
+            return []
+        except imaplib.IMAP4.abort as exc:
+            if "EOF" in str(exc):
+                raise ConnectionError("connection closed by the server") from exc
+            raise
+        return [line[2:]] if line.startswith(b"* ") else []
 
     def idle_end(self) -> None:
         self.c.idle_done()
@@ -247,6 +263,7 @@ class ImapMailbox:
             self.idle_end()
             return True
         started = time.monotonic()
+        closed = False
         try:
             while keep_waiting():
                 left = seconds - (time.monotonic() - started)
@@ -255,8 +272,12 @@ class ImapMailbox:
                 if announces_new_mail(self.idle_wait(min(1.0, left))):
                     return True
             return False
+        except ConnectionError:
+            closed = True  # nothing to end: the caller reconnects
+            raise
         finally:
-            self.idle_end()
+            if not closed:
+                self.idle_end()
 
 
 def announces_new_mail(responses: list[Any]) -> bool:

@@ -146,7 +146,7 @@ class Watcher:
             return True
         return bool(set(mailbox.pending()) - self._failed)
 
-    def run_imap_once(self) -> None:
+    def run_imap_once(self, connected: Callable[[], None] | None = None) -> None:
         """One connection's life: connect, sweep, then IDLE/poll and sweep until stop or error.
 
         No announcement is trusted to arrive: before every wait the folder is searched again (the
@@ -159,6 +159,8 @@ class Watcher:
             mailbox.connect()
             log.info("mailbox %s: connected (UIDVALIDITY %s)", self.box.name, mailbox.uidvalidity)
             self.sweep(mailbox)
+            if connected is not None:
+                connected()  # a working connection: the next failure waits from the first step again
             while not self.stop.is_set() and self.lease.held:
                 if self._waiting(mailbox):
                     self.sweep(mailbox)
@@ -196,7 +198,7 @@ class Watcher:
                     if self.box.scheme == "maildir":
                         self.run_maildir()
                     else:
-                        self.run_imap_once()
+                        self.run_imap_once(connected=backoff.reset)
                     backoff.reset()
                 except NETWORK_ERRORS as exc:
                     delay = backoff.next()
