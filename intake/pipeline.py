@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from intake.classify import no_auto_answer, not_a_submission
 from intake.drafts import merge
 from intake.extract import extract
+from intake.extract.labels import find_hits
 from intake.extract.metadata import find_metadata
-from intake.models import Draft, Extraction, Outcome, ParsedMail, Reason
+from intake.models import Draft, Extraction, FieldValue, Outcome, ParsedMail, Reason
 from intake.quoting import strip_quoted
 from intake.rules import check_all
 from intake.rules.base import Candidate, Context
@@ -114,13 +115,21 @@ def followup_extraction(mail: ParsedMail, base: Draft, found: Extraction | None 
     has_manuscript = found.draft is not None and found.draft.manuscript is not None
     if has_manuscript:
         return Extraction(merge(base, found.draft, replaces_manuscript=True), found.findings)
-    meta = find_metadata([], strip_quoted(mail.text_body).splitlines(), "", None)
+    lines = strip_quoted(mail.text_body).splitlines()
+    meta = find_metadata([], lines, "", None)
     update = Draft(
-        title=None, source_unit=meta.source_unit, authors=meta.authors, authors_found_in=meta.authors_found_in,
+        title=_labelled_title(lines), source_unit=meta.source_unit, authors=meta.authors,
+        authors_found_in=meta.authors_found_in,
         values=meta.values, blocks=(), photos=(), manuscript=None, manuscript_format="body",
     )
     kept = tuple(f for f in found.findings if not f.blocking and f.code != "external_link")
     return Extraction(merge(base, update, replaces_manuscript=False), kept)
+
+
+def _labelled_title(lines: list[str]) -> FieldValue | None:
+    """A "标题：…" line in a reply's own words (the incomplete notice asks for exactly that)."""
+    hits, _used = find_hits(lines)
+    return next((FieldValue(h.value, "body") for h in hits if h.kind == "title" and not h.inferred), None)
 
 
 def _another_article(own: Extraction | None, thread: Thread) -> bool:

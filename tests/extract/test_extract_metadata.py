@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from email.message import EmailMessage
+
 import pytest
 
 from intake.extract.labels import table_label_lines
 from intake.extract.metadata import Metadata, find_metadata
 from intake.extract.names import normalise_phone, split_credits, split_names
 from intake.extract.units import parse_subject
-from intake.models import FieldValue
+from intake.fields import FIELDS, Field
+from intake.mail import parse_mail
+from intake.models import Block, Draft, FieldValue
+from intake.pipeline import followup_extraction
 
 
 def meta(lines: list[str], body: list[str] | None = None, subject: str = "", filename: str | None = None) -> Metadata:
@@ -156,3 +161,36 @@ def test_text_labels_come_before_the_table() -> None:
     assert m.authors == ("周立群",) and m.authors_found_in == "manuscript"
     assert m.phone == FieldValue("13800138021", "manuscript:table")
     assert m.used_table_lines == frozenset({0, 1})
+
+
+def _value(draft_or_meta: Draft | Metadata, key: str) -> str | None:
+    if key == "authors":
+        return "、".join(draft_or_meta.authors) or None
+    if isinstance(draft_or_meta, Draft):
+        found = draft_or_meta.value(key)
+    else:
+        found = {"title": draft_or_meta.title, "source_unit": draft_or_meta.source_unit}.get(key) \
+            or draft_or_meta.values.get(key)
+    return found.value.replace(" ", "") if found else None
+
+
+@pytest.mark.parametrize("field", FIELDS, ids=lambda f: f.key)
+def test_the_example_a_notice_gives_is_understood_in_a_manuscript(field: Field) -> None:
+    """The "what is missing" notice shows an example line per field; written so in a manuscript, it is read."""
+    for example in {field.example_zh, field.example_en}:
+        lines = [example] if field.key == "title" else ["市直机关工委举办青年干部读书分享会", example]
+        assert _value(find_metadata(lines, [], "", None), field.key) == example.split("：", 1)[1].replace(" ", "")
+
+
+@pytest.mark.parametrize("field", FIELDS, ids=lambda f: f.key)
+def test_the_example_a_notice_gives_completes_a_draft_in_a_reply(field: Field) -> None:
+    """A reply to the incomplete notice whose body is the example line fills that field of the draft."""
+    base = Draft(title=None, source_unit=None, authors=(), authors_found_in=None, blocks=(Block("paragraph", "正文"),),
+                 photos=(), manuscript="稿件.docx", manuscript_format="docx")
+    for example in {field.example_zh, field.example_en}:
+        reply = EmailMessage()
+        reply["From"], reply["To"], reply["Subject"] = "a@163.com", "tougao@example.test", "Re: 请补充稿件信息"
+        reply.set_content(f"{example}\n")
+        merged = followup_extraction(parse_mail(reply.as_bytes()), base).draft
+        assert merged is not None
+        assert _value(merged, field.key) == example.split("：", 1)[1].replace(" ", ""), example
