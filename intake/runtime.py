@@ -43,6 +43,10 @@ class Queue(Protocol):
         ...
 
 
+INGEST_QUEUE = "intake"  # ingest tasks (and any task not routed elsewhere)
+NOTICE_QUEUE = "intake.notices"  # send tasks
+
+
 def celery_config(settings: Settings) -> dict[str, Any]:
     """Settings shared by the publishing side (poller) and the workers."""
     conf: dict[str, Any] = {
@@ -54,7 +58,11 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "worker_prefetch_multiplier": 1,
         "task_ignore_result": True,
         "broker_connection_retry_on_startup": True,
-        "task_default_queue": "intake",
+        "task_default_queue": INGEST_QUEUE,
+        # Sends have a queue of their own, which a worker serves in turn with the ingest queue (kombu
+        # rotates the queues it polls): after an outage, the first mails' answers go out while the
+        # backlog is still being read, instead of after the whole backlog.
+        "task_routes": {SEND_TASK: {"queue": NOTICE_QUEUE}},
         # Longer than the longest retry countdown (30 min), so a delayed task is not redelivered early.
         "broker_transport_options": {"visibility_timeout": 3 * 3600},
     }
@@ -97,8 +105,8 @@ class CeleryQueue:
 
             client = self._redis if self._redis is not None else redis.Redis.from_url(url, socket_timeout=5)
             self._redis = client
-            queue_name = str(self.app.conf.task_default_queue or "celery")
-            keys = [queue_name, *(f"{queue_name}\x06\x16{step}" for step in range(1, 10))]
+            keys = [f"{name}{suffix}" for name in (INGEST_QUEUE, NOTICE_QUEUE)
+                    for suffix in ("", *(f"\x06\x16{step}" for step in range(1, 10)))]
             return sum(int(client.llen(key)) for key in keys)
         except Exception:
             log.debug("broker backlog unknown", exc_info=True)

@@ -12,11 +12,20 @@ from celery.signals import (
     worker_process_init,
     worker_ready,
 )
+from kombu.entity import Queue
 
 from intake.config import ConfigError, load_settings
 from intake.logs import apply_to
 from intake.metrics import serve
-from intake.runtime import CeleryQueue, Runtime, build_runtime, celery_config, freeze_long_lived
+from intake.runtime import (
+    INGEST_QUEUE,
+    NOTICE_QUEUE,
+    CeleryQueue,
+    Runtime,
+    build_runtime,
+    celery_config,
+    freeze_long_lived,
+)
 from intake.secret import require_secret
 from intake.store.connections import forget_inherited_connections
 
@@ -31,6 +40,7 @@ if settings.broker_url and settings.broker_url.startswith("filesystem://"):
     (settings.data_dir / "broker").mkdir(parents=True, exist_ok=True)
 app = Celery("intake", broker=settings.broker_url or "memory://")
 app.conf.update(celery_config(settings))
+app.conf.task_queues = (Queue(INGEST_QUEUE), Queue(NOTICE_QUEUE))  # type: ignore[no-untyped-call]  # both, in turn
 
 _runtime: Runtime | None = None
 
