@@ -16,6 +16,7 @@ import email
 import logging
 import re
 from dataclasses import replace
+from email.feedparser import BytesFeedParser
 from email.header import decode_header, make_header
 from email.message import Message
 from email.parser import BytesHeaderParser
@@ -210,14 +211,28 @@ def _codec(label: object) -> str:
         return "utf-8"
 
 
+_FEED_BYTES = 64 * 1024
+
+
+def message_from_bytes(raw: bytes) -> Message:
+    """`email.message_from_bytes(raw)` (compat32, the tree mail-parser builds too) without its
+    copies: that decodes the whole mail into one str and reads it back through a StringIO (four
+    bytes a character as soon as one 8-bit byte is in the mail); the feed parser is given the
+    bytes 64 KiB at a time and decodes each piece alike (ASCII, surrogateescape)."""
+    parser = BytesFeedParser(policy=compat32)
+    for start in range(0, len(raw), _FEED_BYTES):
+        parser.feed(raw[start:start + _FEED_BYTES])
+    return parser.close()
+
+
 def _bodies_and_files(raw: bytes) -> tuple[Message, str, str, list[Attachment], list[str]]:
     """mail-parser first; the standard library when it raises or garbles a file name."""
     try:
-        parsed = mailparser.parse_from_bytes(raw)
+        parsed = mailparser.MailParser(message_from_bytes(raw))  # = mailparser.parse_from_bytes(raw)
     except Exception as exc:  # mail-parser raises assorted errors on broken input
         log.info("mail-parser failed (%s); using the standard library", exc)
         try:
-            msg = email.message_from_bytes(raw, policy=compat32)
+            msg = message_from_bytes(raw)
             text, html, files = _walk(msg)
         except RecursionError:  # MIME nested beyond what the parser's recursion allows: headers only
             head = BytesHeaderParser(policy=compat32).parsebytes(raw)
@@ -232,7 +247,7 @@ def _bodies_and_files(raw: bytes) -> tuple[Message, str, str, list[Attachment], 
         # A garbled name, a body decoded with a wrong or unknown charset label, or a multipart
         # whose boundary never occurs: the standard library walk, with its charset fallbacks.
         try:
-            own_text, own_html, repaired = _walk(email.message_from_bytes(raw, policy=compat32))
+            own_text, own_html, repaired = _walk(message_from_bytes(raw))
         except RecursionError:
             own_text, own_html, repaired = "", "", []
         if len(repaired) == len(files):

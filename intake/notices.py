@@ -11,12 +11,14 @@ the latter).
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
+import io
 import os
 import re
+import secrets
 from dataclasses import dataclass, field
-from email import encoders
 from email.header import Header
 from email.mime.base import MIMEBase
 from email.mime.multipart import MIMEMultipart
@@ -25,7 +27,7 @@ from email.policy import compat32
 from email.utils import formataddr, formatdate
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import quote
 
 import jinja2
@@ -137,9 +139,10 @@ class Envelope:
         return f"<intake.{digest}@{domain}>"
 
 
-def attachment_part(item: FilePart) -> MIMEBase:
-    """One file as a base64 leaf part. A mail or a multipart (a forwarded submission) goes as an
-    `.eml` file: message/* may not be base64-encoded (RFC 2046 §5.2.1), and sent unencoded its
+def file_part(item: FilePart) -> tuple[MIMEBase, bytes]:
+    """One file as a base64 leaf part: its headers (the body stays empty: `compose_into` encodes
+    the bytes as it writes them) and the bytes. A mail or a multipart (a forwarded submission) goes
+    as an `.eml` file: message/* may not be base64-encoded (RFC 2046 §5.2.1), and sent unencoded its
     8-bit bytes, bare LFs and long lines would be refused by a strict server."""
     maintype, _, subtype = item.content_type.partition("/")
     if maintype.lower() in ("message", "multipart"):
@@ -147,8 +150,7 @@ def attachment_part(item: FilePart) -> MIMEBase:
         item = FilePart(f"{stem}.eml", "application/octet-stream", item.data, item.content_id)
         maintype, subtype = "application", "octet-stream"
     part = MIMEBase(maintype or "application", subtype or "octet-stream")
-    part.set_payload(item.data)
-    encoders.encode_base64(part)
+    part["Content-Transfer-Encoding"] = "base64"
     filename = safe_filename(item.filename)
     plain = _plain_param(filename)
     # QQ mail reads only an RFC 2047 `name=`; everyone else the RFC 2231 `filename*=`.
@@ -160,7 +162,7 @@ def attachment_part(item: FilePart) -> MIMEBase:
         part.add_header("Content-Disposition", disposition, filename=filename)
     else:
         part["Content-Disposition"] = disposition + ";" + rfc2231_sections("filename", filename)
-    return part
+    return part, item.data
 
 
 _PLAIN_PARAM = re.compile(r"[A-Za-z0-9!#$%&'*+\-.^_`|~ ()\[\],@=]{1,60}")
@@ -190,27 +192,82 @@ def rfc2231_sections(name: str, value: str, width: int = 60) -> str:
 
 
 def compose(envelope: Envelope, rendered: Rendered, files: tuple[FilePart, ...] = ()) -> bytes:
-    """The complete mail as bytes: text + HTML alternatives, inline images, attachments."""
-    alternative = MIMEMultipart("alternative")
-    alternative.attach(MIMEText(rendered.text, "plain", "utf-8"))
+    """The complete mail as bytes (for small mails: `compose_into` writes a large one to a file)."""
+    out = io.BytesIO()
+    compose_into(out, envelope, rendered, files)
+    return out.getvalue()
+
+
+def compose_into(out: BinaryIO, envelope: Envelope, rendered: Rendered, files: tuple[FilePart, ...] = ()) -> int:
+    """Write the complete mail to `out` (text + HTML alternatives, inline images, attachments) and
+    return its size in bytes.
+
+    The text and HTML parts are built by the email package; the files are not: each is base64-encoded
+    a block at a time straight into `out` (76-character lines, CRLF), below headers the email package
+    folds as it always does, between multipart boundaries chosen beforehand. So a notice with 25 MB of
+    photos is never held in memory as a MIME tree, as base64 text or as bytes."""
     inline = [f for f in files if f.content_id]
-    html_part: MIMEBase = MIMEText(rendered.html, "html", "utf-8")
+    html: _Part = _Part(MIMEText(rendered.html, "html", "utf-8"))
     if inline:
-        related = MIMEMultipart("related")
-        related.attach(html_part)
-        for item in inline:
-            related.attach(attachment_part(item))
-        html_part = related
-    alternative.attach(html_part)
+        html = _multipart("related", [html, *(_Part(*file_part(item)) for item in inline)])
+    root = _multipart("alternative", [_Part(MIMEText(rendered.text, "plain", "utf-8")), html])
     attached = [f for f in files if not f.content_id]
-    root: MIMEBase = alternative
     if attached:
-        root = MIMEMultipart("mixed")
-        root.attach(alternative)
-        for item in attached:
-            root.attach(attachment_part(item))
-    _headers(root, envelope, rendered.subject)
-    return root.as_bytes(policy=SMTP_POLICY)  # CRLF: smtplib sends bytes as they are
+        root = _multipart("mixed", [root, *(_Part(*file_part(item)) for item in attached)])
+    _headers(root.head, envelope, rendered.subject)
+    return root.write(out)
+
+
+_CRLF = b"\r\n"
+_B64_LINE = 57  # bytes per 76-character base64 line (RFC 2045 §6.8)
+_B64_BLOCK = 1024 * _B64_LINE  # encoded in one go: 57 KiB in, 78 KiB out
+
+
+@dataclass
+class _Part:
+    """One MIME part as `compose_into` writes it. `head` is an email package part: a multipart's
+    headers (its parts are in `parts`), a file's headers (its bytes are `data`), or a whole small
+    text part (headers and body)."""
+
+    head: MIMEBase
+    data: bytes | None = None
+    parts: list[_Part] = field(default_factory=list)
+
+    def write(self, out: BinaryIO) -> int:
+        if self.parts:
+            boundary = self.head.get_boundary()
+            assert boundary is not None
+            delimiter = b"--" + boundary.encode("ascii")
+            written = out.write(self._header_block() + delimiter + _CRLF)
+            for i, part in enumerate(self.parts):
+                if i:
+                    written += out.write(_CRLF + delimiter + _CRLF)
+                written += part.write(out)
+            return written + out.write(_CRLF + delimiter + b"--" + _CRLF)
+        if self.data is None:  # a small text part: the email package writes it whole
+            return out.write(self.head.as_bytes(policy=SMTP_POLICY))
+        return out.write(self._header_block()) + _write_base64(out, self.data)
+
+    def _header_block(self) -> bytes:
+        """The headers as the email package's BytesGenerator writes them, then the blank line."""
+        return b"".join(SMTP_POLICY.fold_binary(name, value) for name, value in self.head.raw_items()) + _CRLF
+
+
+def _multipart(subtype: str, parts: list[_Part]) -> _Part:
+    # The boundary is chosen before anything is written, in the email package's form ("=" * 15, 19
+    # random digits, "=="): no base64 line and no header line can begin with "--=".
+    boundary = f"{'=' * 15}{secrets.randbelow(10**19):019d}=="
+    return _Part(MIMEMultipart(subtype, boundary=boundary), parts=parts)
+
+
+def _write_base64(out: BinaryIO, data: bytes) -> int:
+    """`data` as base64 lines of 76 characters, each ended by CRLF (what email.encoders writes)."""
+    view, written = memoryview(data), 0
+    for start in range(0, len(view), _B64_BLOCK):
+        encoded = base64.b64encode(view[start:start + _B64_BLOCK])
+        lines = [encoded[i:i + 76] for i in range(0, len(encoded), 76)]
+        written += out.write(_CRLF.join(lines) + _CRLF)
+    return written
 
 
 _MSGID = re.compile(r"<[\x21-\x3b\x3d\x3f-\x7e]{1,250}>")

@@ -7,6 +7,7 @@ unique key of DESIGN.md §3.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -170,13 +171,21 @@ def _review_files(
     assert draft is not None
     held = subject.outcome == Outcome.HELD
     files: list[FilePart] = []
+    inline: set[str] = set()  # sha256 of each photo the draft shows
     for photo, ctx in zip(draft.photos, context["draft"]["photos"], strict=True):
-        files.append(FilePart(photo.filename, photo.content_type, photo_bytes(photo), content_id=ctx["cid"]))
+        data = photo_bytes(photo)
+        inline.add(hashlib.sha256(data).hexdigest())
+        files.append(FilePart(photo.filename, photo.content_type, data, content_id=ctx["cid"]))
     page = render_draft_page({**context, "inline_images": False})
     files.append(FilePart("draft.html", "text/html", page.encode("utf-8")))
     budget = 0 if held else settings.max_review_attachment_bytes
     listed: list[dict[str, Any]] = []
     for att in _originals(subject.mail, subject.earlier_files):
+        if hashlib.sha256(att.payload).hexdigest() in inline:
+            # The same bytes are in the mail already, inline in the draft: not attached a second
+            # time (an original that differs, a HEIC the draft shows as JPEG, still is).
+            listed.append({"filename": att.filename, "size_bytes": len(att.payload), "attached": True})
+            continue
         fits = len(att.payload) <= budget
         budget -= len(att.payload) if fits else 0
         listed.append({"filename": att.filename, "size_bytes": len(att.payload), "attached": fits})

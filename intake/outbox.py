@@ -10,8 +10,10 @@ deliver it at once.
 from __future__ import annotations
 
 import logging
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import BinaryIO, cast
 
 from intake import failpoints
 from intake.backoff import delay
@@ -20,7 +22,7 @@ from intake.clock import aware
 from intake.config import Settings
 from intake.logs import bind
 from intake.logs import context as log_context
-from intake.notices import compose, render
+from intake.notices import compose_into, render
 from intake.notify import Planned
 from intake.smtp import PermanentSendError, TransientSendError, Transport
 from intake.states import NoticeStatus
@@ -32,6 +34,8 @@ from intake.store.notices import due_notice_ids, find_notice, get_notice, hurry_
 from intake.tables import Event, Notice, SendLog, utcnow
 
 log = logging.getLogger(__name__)
+
+SPOOL_BYTES = 1024 * 1024  # a composed notice up to this size stays in memory on its way to the blob store
 
 
 class RetryLater(Exception):
@@ -76,9 +80,13 @@ def compose_notices(store: Store, settings: Settings, planned: list[Planned]) ->
     out: list[Composed] = []
     for item in planned:
         rendered = render(item.kind.value, settings.language, item.context)
-        raw = compose(item.envelope, rendered, item.files)
-        out.append(Composed(item, rendered.subject, store.blobs.put(raw), len(raw)))
-        del raw  # one composed notice in memory at a time
+        # Composed into a spool (in memory up to SPOOL_BYTES, else a temporary file) that the blob
+        # store reads a chunk at a time: a notice carrying 25 MB of photos is never in memory whole.
+        with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, prefix="intake-notice-") as spool:
+            size = compose_into(cast(BinaryIO, spool), item.envelope, rendered, item.files)
+            spool.seek(0)
+            digest = store.blobs.put(cast(BinaryIO, spool))
+        out.append(Composed(item, rendered.subject, digest, size))
     return out
 
 
@@ -153,19 +161,22 @@ def _send_notice(store: Store, settings: Settings, transport: Transport, notice_
     if notice is None:
         return "skipped"
     bind(message_id=notice.message_id)
-    raw = store.blobs.get(notice.raw_sha256)
+    stream = store.blobs.open(notice.raw_sha256)  # handed to the transport a chunk at a time, never loaded whole
     try:
         # Renewed while this process lives; kept until the outcome is recorded (never a window
         # in which a pending notice is unclaimed after SMTP accepted it).
         with renewing(store, Notice, notice.id, settings.send_claim_seconds, release_after=False):
             failpoints.hit("before_smtp")
-            transport.send(raw, settings.submission_address, tuple(notice.recipients), f"{notice.id}-{notice.kind}")
+            transport.send(stream, settings.submission_address, tuple(notice.recipients), f"{notice.id}-{notice.kind}",
+                           size=store.blobs.size(notice.raw_sha256))
     except TransientSendError as exc:
         return _transient(store, settings, notice, str(exc))
     except PermanentSendError as exc:
         _finish(store, notice.id, NoticeStatus.FAILED, str(exc), "notice.failed")
         log.error("notice %s to %s failed permanently: %s", notice.id, notice.recipients, exc)
         return NoticeStatus.FAILED
+    finally:
+        stream.close()
     failpoints.hit("after_smtp")
     _finish(store, notice.id, NoticeStatus.SENT, None, "notice.sent")
     _relay_is_back(store)

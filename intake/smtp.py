@@ -7,7 +7,9 @@ retry with backoff) and PermanentSendError (5xx: record and tell ops).
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import shutil
 import smtplib
 import ssl
 import tempfile
@@ -15,7 +17,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 from urllib.parse import unquote, urlsplit
 
 from intake.tls import client_context
@@ -37,8 +39,16 @@ class PermanentSendError(SendError):
     """Retrying will not help."""
 
 
+CHUNK_BYTES = 1024 * 1024  # a streamed mail is read and sent this much at a time
+
+
 class Transport(Protocol):
-    def send(self, raw: bytes, sender: str, recipients: tuple[str, ...], name: str) -> None: ...
+    def send(self, raw: bytes | BinaryIO, sender: str, recipients: tuple[str, ...], name: str,
+             size: int | None = None) -> None:
+        """Deliver one mail: its bytes, or a binary stream read from its position to its end, a
+        chunk at a time (a stored notice is never loaded whole); `size`, the stream's length when
+        known, is announced to an SMTP relay (ESMTP SIZE) as smtplib does for bytes."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -47,14 +57,18 @@ class FileTransport:
 
     folder: Path
 
-    def send(self, raw: bytes, sender: str, recipients: tuple[str, ...], name: str) -> None:
+    def send(self, raw: bytes | BinaryIO, sender: str, recipients: tuple[str, ...], name: str,
+             size: int | None = None) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:120] or "mail"
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(f"X-Envelope-From: {sender}\r\nX-Envelope-To: {', '.join(recipients)}\r\n".encode())
-                fh.write(raw)
+                if isinstance(raw, bytes):
+                    fh.write(raw)
+                else:
+                    shutil.copyfileobj(raw, fh, CHUNK_BYTES)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, self.folder / f"{safe}.eml")
@@ -87,7 +101,8 @@ class SmtpTransport:
             client.starttls(context=self._context())
         return client
 
-    def send(self, raw: bytes, sender: str, recipients: tuple[str, ...], name: str) -> None:
+    def send(self, raw: bytes | BinaryIO, sender: str, recipients: tuple[str, ...], name: str,
+             size: int | None = None) -> None:
         """One mail, over this thread's open connection to the relay when it still answers NOOP
         (a burst of notices costs one TCP and TLS handshake and one AUTH, not one each); any
         failure drops the connection, so the retry starts on a fresh one."""
@@ -98,7 +113,10 @@ class SmtpTransport:
                 client = self._connect()
                 if self.username:
                     client.login(self.username, self.password or "")
-            refused = client.sendmail(sender, list(recipients), raw)
+            if isinstance(raw, bytes):
+                size = len(raw)
+                raw = io.BytesIO(raw)  # shares the bytes' buffer: no copy
+            refused = _sendmail(client, sender, list(recipients), raw, size)
         except smtplib.SMTPRecipientsRefused as exc:
             _close(client)
             raise _classify_refusals(exc.recipients) from exc
@@ -117,6 +135,65 @@ class SmtpTransport:
             _close(client, quit=True)
         if refused:
             raise _classify_refusals(refused)
+
+
+def _sendmail(client: smtplib.SMTP, sender: str, recipients: list[str], stream: BinaryIO,
+              size: int | None) -> dict[str, tuple[int, bytes]]:
+    """smtplib's `sendmail` with the message read from `stream`: the same commands, replies and
+    exceptions (SMTPSenderRefused, SMTPRecipientsRefused, SMTPDataError), ESMTP SIZE when `size`
+    is known; the refused recipients when some (not all) were refused."""
+    client.ehlo_or_helo_if_needed()
+    options = [f"size={size}"] if size is not None and client.does_esmtp and client.has_extn("size") else []
+    code, reply = client.mail(sender, options)
+    if code != 250:
+        if code == 421:
+            client.close()
+        else:
+            _rset(client)
+        raise smtplib.SMTPSenderRefused(code, reply, sender)
+    refused: dict[str, tuple[int, bytes]] = {}
+    for recipient in recipients:
+        code, reply = client.rcpt(recipient)
+        if code not in (250, 251):
+            refused[recipient] = (code, reply)
+        if code == 421:
+            client.close()
+            raise smtplib.SMTPRecipientsRefused(refused)
+    if len(refused) == len(recipients):
+        _rset(client)
+        raise smtplib.SMTPRecipientsRefused(refused)
+    code, reply = _data(client, stream)
+    if code != 250:
+        if code == 421:
+            client.close()
+        else:
+            _rset(client)
+        raise smtplib.SMTPDataError(code, reply)
+    return refused
+
+
+def _data(client: smtplib.SMTP, stream: BinaryIO) -> tuple[int, bytes]:
+    """DATA, then the message a chunk at a time, dot-stuffed as smtplib does (a "." opening a line,
+    also the first byte of a chunk after one ending in LF, is doubled; line ends are sent as they
+    are), CRLF if the message does not end with one, and "." CRLF; the server's reply."""
+    client.putcmd("data")
+    code, reply = client.getreply()
+    if code != 354:
+        raise smtplib.SMTPDataError(code, reply)
+    at_line_start, tail = True, b""
+    while chunk := stream.read(CHUNK_BYTES):
+        if at_line_start and chunk.startswith(b"."):
+            client.send(b".")
+        client.send(chunk.replace(b"\n.", b"\n.."))
+        at_line_start = chunk.endswith(b"\n")
+        tail = (tail + chunk[-2:])[-2:]
+    client.send((b"" if tail == b"\r\n" else b"\r\n") + b".\r\n")
+    return client.getreply()
+
+
+def _rset(client: smtplib.SMTP) -> None:
+    with contextlib.suppress(smtplib.SMTPServerDisconnected):
+        client.rset()
 
 
 def _close(client: smtplib.SMTP | None, quit: bool = False) -> None:
