@@ -233,3 +233,8 @@ class Extraction:
 
     draft: Draft | None
     findings: tuple[Finding, ...] = ()
+
+
+class Conflict(RuntimeError):
+    """What a mail was routed on changed before it was recorded (another revision or decision won):
+    the service routes it again on the new state."""

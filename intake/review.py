@@ -14,6 +14,7 @@ reviewer, submission and hour).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from email.message import Message as MailHeaders
 from email.parser import BytesHeaderParser
 from email.policy import compat32
@@ -25,9 +26,9 @@ from intake.config import Settings
 from intake.decisions import Decision, parse_decision
 from intake.drafts import from_stored
 from intake.mail import parse_mail
-from intake.models import NoticeKind, Outcome, ParsedMail
+from intake.models import Conflict, NoticeKind, Outcome, ParsedMail
 from intake.notify import Planned, Subject, base_context, decision_envelope, unverified_envelope
-from intake.outbox import store_notices
+from intake.outbox import compose_notices, record_notices
 from intake.secret import require_secret
 from intake.states import MessageStatus, SubmissionStatus
 from intake.store import Store, Tx
@@ -70,24 +71,46 @@ def reviewer_reply(s: Tx, settings: Settings, mail: ParsedMail, raw: bytes) -> R
 def record_reply(
     store: Store, settings: Settings, message_id: int, mail: ParsedMail, reply: ReviewerReply
 ) -> tuple[dict[str, Any], list[int]]:
-    """Authenticate a decision and apply it (or warn the real reviewer); record the message as handled."""
+    """Authenticate a decision and apply it (or warn the real reviewer); record the message as handled.
+
+    Authentication reads and the notice is rendered and composed before the record transaction,
+    which locks the message and the submission only to check nothing changed and to write."""
+    decision, headers = reply.decision, reply.headers
+    with store.session() as s:
+        sub = s.get_one(Submission, reply.submission_id)
+        seen = (sub.status, sub.revision)
+        verdict = authenticate(s, settings, require_secret(settings), mail, headers, sub) if decision else None
+        first = s.get_one(Message, sub.first_message_id)
+        first_sha256, first_received = first.sha256, first.received_at
+    if decision is None:
+        reason, kind, to, planned = "reviewer_reply", "decision", [sub.contributor_addr], []
+    elif verdict is not None and verdict.reason is not None:
+        reason, kind, to = "unverified_decision", "decision_unverified", list(verdict.warn)
+        planned = _unverified_notices(settings, sub, mail, headers, decision, verdict)
+    else:
+        reason, kind, to = "review_decision", "decision", [sub.contributor_addr]
+        planned = _decision_notice(store, settings, message_id, sub, mail, decision, first_sha256, first_received) \
+            if sub.auto_answer else []  # a web form's or OA system's submission: nobody is answered automatically
+    composed = compose_notices(store, settings, planned)
     with store.session() as s:
         msg = s.get_one(Message, message_id, with_for_update=True)
         if msg.status == MessageStatus.PROCESSED:  # a concurrent delivery of the same task finished first
             return already_processed(msg.result), pending_notice_ids(s, message_id)
         sub = s.get_one(Submission, reply.submission_id, with_for_update=True)
-        if sub.status not in DECIDABLE:  # changed since routing: the task is tried again and routed anew
-            raise RuntimeError(f"{sub.tracking_id} is {sub.status} now, not decidable")
-        decision, headers = reply.decision, reply.headers
-        verdict = authenticate(s, settings, require_secret(settings), mail, headers, sub) if decision else None
-        if decision is None:
-            reason, notice_ids, kind, to = "reviewer_reply", [], "decision", [sub.contributor_addr]
-        elif verdict is not None and verdict.reason is not None:
-            reason, kind, to = "unverified_decision", "decision_unverified", list(verdict.warn)
-            notice_ids = _unverified(s, store, settings, msg, sub, mail, headers, decision, verdict)
-        else:
-            reason, kind, to = "review_decision", "decision", [sub.contributor_addr]
-            notice_ids = _apply(s, store, settings, msg, sub, mail, decision)
+        if (sub.status, sub.revision) != seen:  # decided or revised meanwhile: routed again on the new state
+            raise Conflict(f"{sub.tracking_id} changed to {sub.status}, revision {sub.revision}")
+        if reason == "review_decision" and decision is not None:
+            sub.status, sub.updated_at = decision.status, utcnow()
+            s.add(Event(submission_id=sub.id, message_id=msg.id, kind=f"submission.{decision.status}",
+                        actor=mail.from_addr, detail={"comment": decision.comment}))
+        elif reason == "unverified_decision" and decision is not None and verdict is not None:
+            s.add(Event(submission_id=sub.id, message_id=msg.id, kind="decision.unverified",
+                        actor=mail.from_addr[:100],
+                        detail={"reason": verdict.reason, "status": decision.status, "from": mail.from_addr,
+                                "return_path": mail.return_path, "warned": list(verdict.warn)}))
+        created = record_notices(s, settings, composed, msg.id, sub.id)
+        # A warning already made this hour for that reviewer is not made again (the key holds the hour).
+        notice_ids = [nid for nid in created.notice_ids if s.get_one(Notice, nid).message_id == msg.id]
         result = {
             "message_id": mail.message_id, "tracking_id": sub.tracking_id, "outcome": Outcome.IGNORED.value,
             "reason": reason, "draft": None, "missing": [], "warnings": [],
@@ -107,39 +130,29 @@ def already_processed(recorded: dict[str, Any] | None) -> dict[str, Any]:
     return result
 
 
-def _apply(
-    s: Tx, store: Store, settings: Settings, msg: Message, sub: Submission, mail: ParsedMail,
-    decision: Decision,
-) -> list[int]:
-    sub.status, sub.updated_at = decision.status, utcnow()
-    s.add(Event(submission_id=sub.id, message_id=msg.id, kind=f"submission.{decision.status}", actor=mail.from_addr,
-                detail={"comment": decision.comment}))
-    if not sub.auto_answer:  # a web form's or OA system's submission: nobody is answered automatically
-        return []
-    first = s.get_one(Message, sub.first_message_id)
-    original = parse_mail(store.blobs.get(first.sha256))
+def _decision_notice(
+    store: Store, settings: Settings, message_id: int, sub: Submission, mail: ParsedMail, decision: Decision,
+    first_sha256: str, first_received: datetime,
+) -> list[Planned]:
+    """The contributor's decision notice (answering their first mail), planned from loaded values."""
+    original = parse_mail(store.blobs.get(first_sha256))
     subject = Subject(
         mail=original, outcome=Outcome.ACCEPTED, reason=None, reasons=(), draft=from_stored(sub.draft or {}),
         tracking_id=sub.tracking_id, scope=f"sub:{sub.tracking_id}", revision=sub.revision,
-        received_at=local_text(first.received_at, settings.tz), reviewers=(),
+        received_at=local_text(first_received, settings.tz), reviewers=(),
     )
     context = {**base_context(subject, settings),
                "decision": {"status": decision.status, "comment": decision.comment, "reviewer": mail.from_addr}}
-    envelope = decision_envelope(subject, settings, sub.contributor_addr, msg.id)
-    created = store_notices(s, store, settings, [Planned(NoticeKind.DECISION, envelope, context)], msg.id, sub.id)
-    return created.notice_ids
+    envelope = decision_envelope(subject, settings, sub.contributor_addr, message_id)
+    return [Planned(NoticeKind.DECISION, envelope, context)]
 
 
-
-def _unverified(
-    s: Tx, store: Store, settings: Settings, msg: Message, sub: Submission, mail: ParsedMail,
-    headers: MailHeaders, decision: Decision, verdict: Verdict,
-) -> list[int]:
-    """Record the attempt and warn the real reviewer(s); the submission is left as it was."""
+def _unverified_notices(
+    settings: Settings, sub: Submission, mail: ParsedMail, headers: MailHeaders, decision: Decision,
+    verdict: Verdict,
+) -> list[Planned]:
+    """A warning to each real reviewer about a decision that did not authenticate (one per hour each)."""
     now = utcnow()
-    s.add(Event(submission_id=sub.id, message_id=msg.id, kind="decision.unverified", actor=mail.from_addr[:100],
-                detail={"reason": verdict.reason, "status": decision.status, "from": mail.from_addr,
-                        "return_path": mail.return_path, "warned": list(verdict.warn)}))
     context = {
         "tracking_id": sub.tracking_id, "site_name": settings.site_name,
         "submission_address": settings.submission_address, "title": sub.title or "",
@@ -149,9 +162,6 @@ def _unverified(
                     "authentication": bool(headers.get_all("Authentication-Results"))},
     }
     hour = now.strftime("%Y%m%d%H")
-    planned = [Planned(NoticeKind.DECISION_UNVERIFIED,
-                       unverified_envelope(settings, sub.tracking_id, reviewer, hour, verdict.review_request),
-                       context) for reviewer in verdict.warn]
-    created = store_notices(s, store, settings, planned, msg.id, sub.id)
-    # A warning already made this hour for that reviewer is not made again (the key holds the hour).
-    return [nid for nid in created.notice_ids if s.get_one(Notice, nid).message_id == msg.id]
+    return [Planned(NoticeKind.DECISION_UNVERIFIED,
+                    unverified_envelope(settings, sub.tracking_id, reviewer, hour, verdict.review_request),
+                    context) for reviewer in verdict.warn]

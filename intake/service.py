@@ -30,7 +30,7 @@ from intake.drafts import contract_json, from_stored, stored_body_text, to_store
 from intake.fields import COLUMNS
 from intake.mail import parse_mail
 from intake.metrics import observe_extraction
-from intake.models import Attachment, Draft, Extraction, NoticeKind, Outcome, ParsedMail, Photo
+from intake.models import Attachment, Conflict, Draft, Extraction, NoticeKind, Outcome, ParsedMail, Photo
 from intake.notify import CONTRIBUTOR_KINDS, Planned, Subject, plan
 from intake.outbox import compose_notices, record_notices
 from intake.pipeline import Evaluation, Thread, evaluate, read, route
@@ -151,10 +151,6 @@ def _has_files(mail: ParsedMail) -> bool:
 
 def _photo_bytes(store: Store) -> Callable[[Photo], bytes]:
     return lambda photo: photo.data or store.blobs.get(photo.sha256)
-
-
-class Conflict(RuntimeError):
-    """The submission changed between loading and recording (another revision won): route again."""
 
 
 @dataclass(frozen=True)
