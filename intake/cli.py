@@ -326,6 +326,22 @@ def cmd_submissions_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from intake.export import ExportRefused, export_submission
+
+    settings = _settings()
+    runtime = build_runtime(settings, inline=True)
+    try:
+        done = export_submission(runtime.store, settings, args.tracking_id, Path(args.out), zip_=args.zip,
+                                 force=args.force)
+    except ExportRefused as exc:
+        print(t(exc.key, **exc.values), file=sys.stderr)
+        return EXIT_FAILURE
+    shown_zip = t("export_zip", path=done.zip_path) if done.zip_path else ""
+    print(t("export_done", tracking=done.folder.name, folder=done.folder, photos=len(done.photos), zip=shown_zip))
+    return EXIT_OK
+
+
 def cmd_notices_retry(args: argparse.Namespace) -> int:
     from intake.admin import retry_notices
 
@@ -375,6 +391,42 @@ def cmd_purge(args: argparse.Namespace) -> int:
         key = "purge_dry_run" if args.dry_run else "purged_files"
         print(t(key, files=result["files"], mb=result["bytes"] / 1e6, days=args.older_than,
                 shared=result["kept_shared"]))
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from intake import stats
+
+    try:
+        year, month = stats.parse_month(args.month)
+    except ValueError:
+        print(t("stats_bad_month", month=args.month), file=sys.stderr)
+        return EXIT_USAGE
+    if args.format == "xlsx" and not args.out and not args.json:
+        print(t("stats_xlsx_needs_out"), file=sys.stderr)
+        return EXIT_USAGE
+    settings = _settings()
+    try:
+        aliases = stats.configured_aliases(settings.extra)
+    except ValueError as exc:
+        print(t("config_error", error=exc), file=sys.stderr)
+        return EXIT_CONFIG
+    report = stats.collect(build_runtime(settings, inline=True).store, settings.tz, year, month, aliases)
+    if args.json:
+        data = (json.dumps(stats.to_json(report, settings.timezone), ensure_ascii=False, indent=2) + "\n").encode()
+    elif args.format == "csv":
+        data = stats.to_csv(report)
+    elif args.format == "xlsx":
+        data = stats.to_xlsx(report)
+    else:
+        data = stats.render_table(report).encode()
+    if args.out:
+        Path(args.out).write_bytes(data)
+        print(t("stats_written", path=args.out), file=sys.stderr)
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
     return EXIT_OK
 
 
@@ -482,6 +534,14 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("key", metavar="TRACKING_ID|ID")
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=cmd_submissions_show)
+    p = sub.add_parser("export", help="write an approved submission for the CMS: DIR/TRACKING_ID/ with "
+                                      "article.html, article.json and photos/")
+    p.add_argument("tracking_id", metavar="TRACKING_ID")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder to write DIR/TRACKING_ID/ into")
+    p.add_argument("--zip", action="store_true", help="also write DIR/TRACKING_ID.zip with the same files")
+    p.add_argument("--force", action="store_true",
+                   help="export a submission that is not approved, and replace an existing export")
+    p.set_defaults(func=cmd_export)
     p = sub.add_parser("notices", help="outgoing mail commands")
     nsub = p.add_subparsers(dest="notices_command", required=True)
     c = nsub.add_parser("retry", help="send failed notices again (these ids, or --failed for all)")
@@ -502,6 +562,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_purge)
+    p = sub.add_parser("stats", help="the monthly table per source unit: submitted, accepted, adopted, adoption "
+                                     "rate, median review days (a month in INTAKE_TIMEZONE)")
+    p.add_argument("--month", required=True, metavar="YYYY-MM")
+    p.add_argument("--format", choices=("table", "csv", "xlsx"), default="table",
+                   help="table (default), csv (UTF-8 with BOM, CRLF), xlsx (needs --out)")
+    p.add_argument("--out", default=None, metavar="FILE", help="write to FILE (default: standard output)")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.set_defaults(func=cmd_stats)
     return parser
 
 

@@ -281,7 +281,7 @@ def _authserv_ids(value: Any) -> tuple[str, ...]:
 
 
 def _extra(toml: Mapping[str, Any]) -> dict[str, Any]:
-    """The [routing] and [rules] tables, checked here so a bad pattern fails at start-up."""
+    """The [routing], [rules] and [stats] tables, checked here so a bad entry fails at start-up."""
     import re
 
     rules = toml.get("rules", {})
@@ -294,7 +294,11 @@ def _extra(toml: Mapping[str, Any]) -> dict[str, Any]:
     mode = toml.get("routing", {}).get("mode", "all")
     if mode not in ("all", "round_robin"):
         raise ConfigError("routing.mode", f"must be all or round_robin, got {mode!r}")
-    return {k: v for k, v in toml.items() if k in ("routing", "rules")}
+    aliases = toml.get("stats", {}).get("aliases", {})
+    if not isinstance(aliases, Mapping) or not all(isinstance(k, str) and isinstance(v, str) and v.strip()
+                                                   for k, v in aliases.items()):
+        raise ConfigError("stats.aliases", "must be a table of unit name = the name it counts under")
+    return {k: v for k, v in toml.items() if k in ("routing", "rules", "stats")}
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:

@@ -71,6 +71,17 @@ MESSAGES: dict[str, tuple[str, ...]] = {
                          "{tracking:<17} {created:<17} {status:<15} {missing:<15} {title} ({contributor})"),
     "no_title": ("（无标题）", "(no title)"),
     "no_submission": ("找不到投稿：{wanted}", "No such submission: {wanted}"),
+    "export_not_approved": ("投稿 {tracking} 尚未审核通过（当前状态：{status}），不能导出；确需导出请加 --force",
+                            "Submission {tracking} is not approved (status: {status}); not exported "
+                            "(--force exports it anyway)"),
+    "export_no_draft": ("投稿 {tracking} 没有可导出的稿件内容", "Submission {tracking} has no draft to export"),
+    "export_exists": ("目标已存在且不为空：{path}（加 --force 覆盖）",
+                      "Target exists and is not empty: {path} (--force replaces it)"),
+    "export_photo_missing": ("图片原件已不在存储中（可能已被清理）：{name}（{sha}…）",
+                             "A photo is no longer stored (purged?): {name} ({sha}…)"),
+    "export_done": ("已导出 {tracking}：{folder}（{photos} 张图片）{zip}",
+                    "Exported {tracking}: {folder} ({photos} photos){zip}"),
+    "export_zip": ("，压缩包：{path}", ", zip: {path}"),
     "show_file": ("文件 [{kind}] {name}（{size} 字节）{kept}", "file [{kind}] {name} ({size} bytes){kept}"),
     "purged": ("（原件已清理）", " (purged)"),
     "show_message": ("邮件 #{id} {outcome}：{sender}「{subject}」", "mail #{id} {outcome}: {sender} \"{subject}\""),
@@ -92,6 +103,21 @@ MESSAGES: dict[str, tuple[str, ...]] = {
                       "(dry run) would purge {files} files older than {days} days ({mb:.1f} MB); "
                       "{shared} still in use"),
     "run_failed": ("处理中断：{error}", "Stopped by an error: {error}"),
+    # intake stats: the monthly 通报 table (intake/stats.py)
+    "stats_title": ("{year}年{month}月 投稿统计", "Submissions, {year}-{month:02d}"),
+    "stats_unit": ("来源单位", "Unit"),
+    "stats_submitted": ("报送", "Submitted"),
+    "stats_accepted": ("受理", "Accepted"),
+    "stats_adopted": ("采用", "Adopted"),
+    "stats_rate": ("采用率", "Adoption rate"),
+    "stats_days": ("平均审稿周期（天）", "Median review (days)"),
+    "stats_total": ("合计", "Total"),
+    "stats_no_unit": ("（未注明单位）", "(no unit given)"),
+    "stats_rejected": ("另有 {count} 封邮件被退回（无稿件/格式不符等）",
+                       "Also {count} mails were rejected (no manuscript, wrong format, …)"),
+    "stats_bad_month": ("月份格式应为 YYYY-MM：{month}", "The month must be YYYY-MM: {month}"),
+    "stats_xlsx_needs_out": ("--format xlsx 需要 --out 文件名", "--format xlsx needs --out FILE"),
+    "stats_written": ("已写入 {path}", "Wrote {path}"),
 }
 
 

@@ -256,3 +256,13 @@ def test_bad_backscatter_settings_name_the_setting(tmp_path: Path, name: str, va
     with pytest.raises(ConfigError) as err:
         settings(tmp_path, **{name: value})
     assert err.value.setting == name
+
+
+def test_the_statistics_unit_aliases_are_checked_at_start_up(tmp_path: Path) -> None:
+    """[stats.aliases] reaches the settings; an alias to an empty name fails at start-up, named."""
+    good = write_toml(tmp_path, '[stats.aliases]\n"市财政局" = "青禾市财政局"\n')
+    assert settings(tmp_path, INTAKE_CONFIG=good).extra["stats"] == {"aliases": {"市财政局": "青禾市财政局"}}
+    bad = write_toml(tmp_path, '[stats.aliases]\n"市财政局" = " "\n')
+    with pytest.raises(ConfigError) as caught:
+        settings(tmp_path, INTAKE_CONFIG=bad)
+    assert caught.value.setting == "stats.aliases"
