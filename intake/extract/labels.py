@@ -36,6 +36,22 @@ _LABEL = re.compile(
 )
 _OPEN = "（(【["
 _TRIM = " ，,；;|）)】]。"
+_OPENER = {"）": "（", ")": "(", "】": "【", "]": "["}
+
+
+def trim_value(value: str) -> str:
+    """A labelled value without the punctuation around it, keeping a closing bracket that closes
+    one opened inside the value: "青禾市民政局(办公室)" stays whole, "张三）" and "（张三）" lose theirs."""
+    out = value.strip(_TRIM)
+    end = len(value) - len(value.lstrip(_TRIM)) + len(out)
+    for char in value[end:]:
+        opener = _OPENER.get(char)
+        if opener is None or out.count(opener) <= out.count(char):
+            break
+        out += char
+    if len(out) > 2 and _OPENER.get(out[-1]) == out[0] and out[0] not in out[1:-1]:
+        return trim_value(out[1:-1])  # wrapped whole: "（青禾市民政局）"
+    return out
 # "张三 摄" / "（李四 摄影）": a postfix photo credit
 _NAMES = rf"[{HAN}·]{{2,4}}(?:[、，, ]+[{HAN}·]{{2,4}})*"
 _POSTFIX_CREDIT = re.compile(
@@ -142,7 +158,7 @@ def _line_hits(line: str, index: int) -> tuple[list[Hit], bool]:
     hits: list[Hit] = []
     for n, m in enumerate(matches):
         end = matches[n + 1].start() if n + 1 < len(matches) else len(line)
-        value = line[m.end() : end].strip(_TRIM)
+        value = trim_value(line[m.end() : end])
         if value:
             label = _label(m)
             kind = _KIND[label]
@@ -191,7 +207,7 @@ def find_hits(lines: list[str]) -> tuple[list[Hit], set[int]]:
             nxt = _next_value(cleaned, i)
             if nxt is not None:
                 kind = _KIND[_label(label_matches(line)[-1])]
-                hits.append(Hit(kind, cleaned[nxt].strip(_TRIM), nxt))
+                hits.append(Hit(kind, trim_value(cleaned[nxt]), nxt))
                 used.add(nxt)
     return hits, used
 

@@ -194,3 +194,14 @@ def test_the_example_a_notice_gives_completes_a_draft_in_a_reply(field: Field) -
         merged = followup_extraction(parse_mail(reply.as_bytes()), base).draft
         assert merged is not None
         assert _value(merged, field.key) == example.split("：", 1)[1].replace(" ", ""), example
+
+
+@pytest.mark.parametrize(("written", "kept"), [
+    ("青禾市民政局(办公室)", "青禾市民政局(办公室)"), ("青禾市民政局（办公室）", "青禾市民政局（办公室）"),
+    ("青禾市民政局（办公室））。", "青禾市民政局（办公室）"), ("（青禾市民政局）", "青禾市民政局"),
+    ("青禾市民政局，", "青禾市民政局"),
+])
+def test_a_unit_keeps_the_bracket_that_closes_its_own(written: str, kept: str) -> None:
+    """A labelled unit ending in a bracketed part keeps its closing bracket; stray punctuation goes."""
+    meta = find_metadata(["市直机关工委举办青年干部读书分享会", f"供稿单位：{written}", "作者：张三"], [], "", None)
+    assert meta.source_unit is not None and meta.source_unit.value == kept
