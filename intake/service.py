@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from intake import failpoints
 from intake.addressing import Addresses, addresses_of
 from intake.backscatter import Gate, record_unknown_rejection, rejection_gate
 from intake.classify import no_auto_answer
@@ -281,6 +282,7 @@ def _persist(
     )
     planned = plan(subject, settings, _photo_bytes(store)) if ev.outcome != Outcome.IGNORED else []
     composed = compose_notices(store, settings, planned)
+    failpoints.hit("before_record")  # rendered, nothing recorded: a crash here leaves only a tracking-id gap
     with store.session() as s:
         msg = s.get_one(Message, message_id, with_for_update=True)
         if msg.status == MessageStatus.PROCESSED:  # a concurrent delivery of the same task finished first
