@@ -24,7 +24,7 @@ and `intake ingest` do (with Celery they are `intake.send` tasks, usually in the
 The peak is the kernel's high-water mark, not a sample: VmHWM is reset (`echo 5 >
 /proc/self/clear_refs`) right before the ingest and read again at each checkpoint (the entry and
 exit of parse_mail, the stdlib and mail-parser parses, the attachment decoding, extract, plan,
-store_notices, compose, Message.as_bytes, send_notice, transport.send, a large smtplib send),
+compose_notices, record_notices, compose, Message.as_bytes, send_notice, transport.send, a large smtplib send),
 then reset again. So each row of the stage table holds the exact peak RSS reached between two
 checkpoints and the overall peak is their maximum, whatever C code (base64, regexes, zlib) held
 the GIL meanwhile. (Where clear_refs cannot be written, a thread samples VmRSS every 5 ms.) The
@@ -389,8 +389,9 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
     probe.wrap(intake.mail, "_attachments_from_mailparser", "decode attachments")
     probe.wrap(intake.pipeline, "extract", "extract")
     probe.wrap(intake.service, "plan", "plan")
-    probe.wrap(intake.service, "store_notices", "store_notices")
-    probe.wrap(intake.outbox, "compose", "compose")
+    probe.wrap(intake.service, "compose_notices", "compose_notices")
+    probe.wrap(intake.service, "record_notices", "record_notices")
+    probe.wrap(intake.outbox, "compose_into", "compose")
     probe.wrap(email.message.Message, "as_bytes", "as_bytes")
     probe.wrap(intake.runtime, "send_notice", "send_notice")
     probe.wrap(smtplib.SMTP, "send", "smtplib send", big_only=True)

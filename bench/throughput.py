@@ -274,22 +274,8 @@ class HeaderSink(servers.SmtpSink):
 
 @contextlib.contextmanager
 def header_sink() -> Iterator[HeaderSink]:
-    from aiosmtpd.controller import Controller
-
-    for attempt in range(5):
-        sink = HeaderSink(servers.free_port())
-        ctl = Controller(sink, hostname=servers.HOST, port=sink.port, enable_SMTPUTF8=True,
-                         data_size_limit=128 * 1024 * 1024)
-        try:
-            ctl.start()
-            break
-        except Exception:
-            if attempt == 4:
-                raise
-    try:
+    with servers.running_sink(HeaderSink, enable_SMTPUTF8=True, data_size_limit=128 * 1024 * 1024) as sink:
         yield sink
-    finally:
-        ctl.stop()
 
 
 def group_cpu(pgid: int) -> tuple[float, int]:

@@ -126,23 +126,6 @@ def record_notices(
     return Created(ids, limited)
 
 
-def store_notices(
-    session: Tx, store: Store, settings: Settings, planned: list[Planned], message_id: int,
-    submission_id: int | None,
-) -> Created:
-    """Compose and record in the caller's transaction (small notices: decisions, warnings, probes).
-    A notice whose key is present already is not composed again."""
-    fresh = [item for item in planned if notice_id_by_key(session, item.envelope.idempotency_key) is None]
-    composed = {id(c.planned): c for c in compose_notices(store, settings, fresh)}
-    return record_notices(session, settings, [composed.get(id(item)) or _known(item) for item in planned],
-                          message_id, submission_id)
-
-
-def _known(item: Planned) -> Composed:
-    """A planned notice already recorded: record_notices finds its key and only returns its id."""
-    return Composed(item, "", "", 0)
-
-
 def _claim(store: Store, notice_id: int, seconds: int) -> Notice | None:
     now = utcnow()
     with store.session() as s:

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
@@ -677,7 +677,6 @@ def smtp_sink(
     """
     import ssl as ssl_module
 
-    from aiosmtpd.controller import Controller
     from aiosmtpd.smtp import AuthResult
 
     def authenticate(_server: Any, _session: Any, _envelope: Any, _mechanism: str, data: Any) -> AuthResult:
@@ -697,8 +696,21 @@ def smtp_sink(
         # aiosmtpd does not count implicit TLS as TLS for AUTH: require it only where STARTTLS is used
         options.update(authenticator=authenticate, auth_require_tls=mode == "starttls")
     scheme = {"plain": "smtp", "starttls": "smtp+starttls", "ssl": "smtps"}[mode]
+    with running_sink(lambda port: SmtpSink(port, scheme, credentials), **options) as sink:
+        yield sink
+
+
+S = TypeVar("S", bound="SmtpSink")
+
+
+@contextlib.contextmanager
+def running_sink(make: Callable[[int], S], **options: Any) -> Iterator[S]:
+    """Serve `make(port)` (an SmtpSink or a subclass) with aiosmtpd on a free 127.0.0.1 port; a port
+    taken between choosing and binding is retried (5 times)."""
+    from aiosmtpd.controller import Controller
+
     for attempt in range(5):
-        sink = SmtpSink(free_port(), scheme, credentials)
+        sink = make(free_port())
         ctl = Controller(sink, hostname=HOST, port=sink.port, **options)
         try:
             ctl.start()

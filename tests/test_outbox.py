@@ -15,10 +15,10 @@ from intake.extract import extract
 from intake.mail import parse_mail
 from intake.models import NoticeKind, Outcome
 from intake.notify import Planned, Subject, plan
-from intake.outbox import RetryLater, due_notices, send_notice, store_notices
+from intake.outbox import Created, RetryLater, compose_notices, due_notices, record_notices, send_notice
 from intake.rules.severity import judge
 from intake.smtp import Transport, transport_from_url
-from intake.store import Store
+from intake.store import Store, Tx
 from intake.tables import Event, Notice, SendLog, utcnow
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
@@ -62,9 +62,14 @@ def planned(revision: int = 1, tracking_id: str = "TG-20261126-0001") -> list[Pl
     return plan(subject, settings, lambda photo: photo.data)
 
 
+def store_notices(s: Tx, store: Store, settings: Settings, planned: list[Planned], message_id: int) -> Created:
+    """Compose, then record in the open transaction: the two steps the service takes."""
+    return record_notices(s, settings, compose_notices(store, settings, planned), message_id, None)
+
+
 def create(store: Store, settings: Settings, message_id: int, revision: int = 1) -> list[int]:
     with store.session() as s:
-        return store_notices(s, store, settings, planned(revision), message_id, None).notice_ids
+        return store_notices(s, store, settings, planned(revision), message_id).notice_ids
 
 
 def notice(store: Store, notice_id: int) -> Notice:
@@ -133,7 +138,7 @@ def test_third_contributor_notice_within_the_hour_is_rate_limited(
     created = []
     for revision in (1, 2, 3):
         with store.session() as s:
-            created.append(store_notices(s, store, limited, planned(revision), message_id, None))
+            created.append(store_notices(s, store, limited, planned(revision), message_id))
     assert [c.rate_limited for c in created] == [[], [], [CONTRIBUTOR]]
     assert [len(c.notice_ids) for c in created] == [2, 2, 1]
     (event,) = events(store, "notice.rate_limited")
@@ -149,7 +154,7 @@ def test_rate_limit_zero_means_unlimited(store: Store, settings: Settings, messa
     unlimited = settings.with_overrides(rate_limit_per_hour=0)
     for revision in range(1, 5):
         with store.session() as s:
-            assert store_notices(s, store, unlimited, planned(revision), message_id, None).rate_limited == []
+            assert store_notices(s, store, unlimited, planned(revision), message_id).rate_limited == []
 
 
 # --------------------------------------------------------------------------- sending

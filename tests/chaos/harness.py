@@ -204,22 +204,8 @@ class RefusingSink(servers.SmtpSink):
 
 @contextlib.contextmanager
 def refusing_sink() -> Iterator[RefusingSink]:
-    from aiosmtpd.controller import Controller
-
-    for attempt in range(5):
-        sink = RefusingSink(servers.free_port())
-        ctl = Controller(sink, hostname=servers.HOST, port=sink.port, enable_SMTPUTF8=True,
-                         data_size_limit=128 * 1024 * 1024)
-        try:
-            ctl.start()
-            break
-        except Exception:
-            if attempt == 4:
-                raise
-    try:
+    with servers.running_sink(RefusingSink, enable_SMTPUTF8=True, data_size_limit=128 * 1024 * 1024) as sink:
         yield sink
-    finally:
-        ctl.stop()
 
 
 # --------------------------------------------------------------------------- the running system
