@@ -159,9 +159,10 @@ def unverified_envelope(settings: Settings, tracking_id: str, reviewer: str, hou
     )
 
 
-def decision_envelope(subject: Subject, settings: Settings, to: str, reviewer_message: int) -> Envelope:
-    """The decision notice answers the contributor's first mail; one per reviewer reply."""
-    return _envelope(subject, settings, NoticeKind.DECISION, to, f"msg{reviewer_message}")
+def decision_envelope(subject: Subject, settings: Settings, to: str, decision_key: str) -> Envelope:
+    """The decision notice answers the contributor's first mail; one per decision (`decision_key`:
+    msg<reply row id> for a reply, web<event>/cli<event> for the desk and the CLI)."""
+    return _envelope(subject, settings, NoticeKind.DECISION, to, decision_key)
 
 
 def _review_files(

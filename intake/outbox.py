@@ -22,11 +22,13 @@ from intake.clock import aware
 from intake.config import Settings
 from intake.logs import bind
 from intake.logs import context as log_context
+from intake.models import NoticeKind
 from intake.notices import compose_into, render
 from intake.notify import Planned
 from intake.smtp import PermanentSendError, TransientSendError, Transport
 from intake.states import NoticeStatus
 from intake.store import Store, Tx
+from intake.store.desk import assign
 from intake.store.events import last_notice_event_at
 from intake.store.leases import take_lease
 from intake.store.limits import sends_since
@@ -120,6 +122,8 @@ def record_notices(
         session.flush()
         if recipient:
             session.add(SendLog(recipient=recipient, kind=item.kind.value, created_at=now))
+        if item.kind == NoticeKind.REVIEW_REQUEST and submission_id is not None:
+            assign(session, submission_id, notice.recipients)  # the desk lists it for them
         session.add(Event(message_id=message_id, submission_id=submission_id, notice_id=notice.id,
                           kind="notice.created", detail={"kind": item.kind.value, "to": notice.recipients}))
         ids.append(notice.id)

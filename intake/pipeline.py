@@ -94,6 +94,8 @@ def route(*, probe: bool, reviewer_reply: bool, thread: Thread | None, has_files
             return Role.FOLLOW_UP
         if thread.status in (SubmissionStatus.PENDING_REVIEW, SubmissionStatus.RETURNED) and has_files:
             return Role.REVISION
+        if thread.status == SubmissionStatus.REJECTED and has_files:
+            return Role.NEW  # a manuscript sent after a rejection starts again
     return Role.NOT_FOR_US
 
 

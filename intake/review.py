@@ -14,31 +14,28 @@ reviewer, submission and hour).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from email.message import Message as MailHeaders
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 from typing import Any
 
+from intake import decide
 from intake.classify import classify
 from intake.clock import local_text
 from intake.config import Settings
+from intake.decide import DECIDABLE, Act
 from intake.decisions import Decision, parse_decision
-from intake.drafts import from_stored
-from intake.mail import parse_mail
 from intake.models import Conflict, NoticeKind, Outcome, ParsedMail
-from intake.notify import Planned, Subject, base_context, decision_envelope, unverified_envelope
+from intake.notify import Planned, unverified_envelope
 from intake.outbox import compose_notices, record_notices
 from intake.secret import require_secret
-from intake.states import MessageStatus, SubmissionStatus
+from intake.states import MessageStatus
 from intake.store import Store, Tx
 from intake.store.processing import pending_notice_ids
 from intake.tables import Event, Message, Notice, Submission, utcnow
 from intake.threads import referenced_submission
 from intake.trust import Verdict, all_reviewers, authenticate, carries_review_token
 
-DECIDABLE = (SubmissionStatus.PENDING_REVIEW, SubmissionStatus.HELD, SubmissionStatus.APPROVED,
-             SubmissionStatus.RETURNED)
 __all__ = ["DECIDABLE", "ReviewerReply", "all_reviewers", "already_processed", "record_reply", "reviewer_reply"]
 
 
@@ -80,8 +77,7 @@ def record_reply(
         sub = s.get_one(Submission, reply.submission_id)
         seen = (sub.status, sub.revision)
         verdict = authenticate(s, settings, require_secret(settings), mail, headers, sub) if decision else None
-        first = s.get_one(Message, sub.first_message_id)
-        first_sha256, first_received = first.sha256, first.received_at
+        s.expunge(sub)
     if decision is None:
         reason, kind, to, planned = "reviewer_reply", "decision", [sub.contributor_addr], []
     elif verdict is not None and verdict.reason is not None:
@@ -89,8 +85,8 @@ def record_reply(
         planned = _unverified_notices(settings, sub, mail, headers, decision, verdict)
     else:
         reason, kind, to = "review_decision", "decision", [sub.contributor_addr]
-        planned = _decision_notice(store, settings, message_id, sub, mail, decision, first_sha256, first_received) \
-            if sub.auto_answer else []  # a web form's or OA system's submission: nobody is answered automatically
+        act = Act(decision.status, decision.comment, mail.from_addr, "mail")
+        planned = decide.plan(store, settings, sub, act, f"msg{message_id}")
     composed = compose_notices(store, settings, planned)
     with store.session() as s:
         msg = s.get_one(Message, message_id, with_for_update=True)
@@ -100,17 +96,16 @@ def record_reply(
         if (sub.status, sub.revision) != seen:  # decided or revised meanwhile: routed again on the new state
             raise Conflict(f"{sub.tracking_id} changed to {sub.status}, revision {sub.revision}")
         if reason == "review_decision" and decision is not None:
-            sub.status, sub.updated_at = decision.status, utcnow()
-            s.add(Event(submission_id=sub.id, message_id=msg.id, kind=f"submission.{decision.status}",
-                        actor=mail.from_addr, detail={"comment": decision.comment}))
+            notice_ids = decide.apply(s, settings, sub, act, composed, msg.id)
         elif reason == "unverified_decision" and decision is not None and verdict is not None:
             s.add(Event(submission_id=sub.id, message_id=msg.id, kind="decision.unverified",
                         actor=mail.from_addr[:100],
                         detail={"reason": verdict.reason, "status": decision.status, "from": mail.from_addr,
                                 "return_path": mail.return_path, "warned": list(verdict.warn)}))
-        created = record_notices(s, settings, composed, msg.id, sub.id)
-        # A warning already made this hour for that reviewer is not made again (the key holds the hour).
-        notice_ids = [nid for nid in created.notice_ids if s.get_one(Notice, nid).message_id == msg.id]
+        if reason != "review_decision":
+            created = record_notices(s, settings, composed, msg.id, sub.id).notice_ids
+            # A warning already made this hour for that reviewer is not made again (the key holds the hour).
+            notice_ids = [nid for nid in created if s.get_one(Notice, nid).message_id == msg.id]
         result = {
             "message_id": mail.message_id, "tracking_id": sub.tracking_id, "outcome": Outcome.IGNORED.value,
             "reason": reason, "draft": None, "missing": [], "warnings": [],
@@ -128,23 +123,6 @@ def already_processed(recorded: dict[str, Any] | None) -> dict[str, Any]:
     result = dict(recorded or {})
     result.update(outcome=Outcome.DUPLICATE.value, reason="already_processed", notifications=[])
     return result
-
-
-def _decision_notice(
-    store: Store, settings: Settings, message_id: int, sub: Submission, mail: ParsedMail, decision: Decision,
-    first_sha256: str, first_received: datetime,
-) -> list[Planned]:
-    """The contributor's decision notice (answering their first mail), planned from loaded values."""
-    original = parse_mail(store.blobs.get(first_sha256))
-    subject = Subject(
-        mail=original, outcome=Outcome.ACCEPTED, reason=None, reasons=(), draft=from_stored(sub.draft or {}),
-        tracking_id=sub.tracking_id, scope=f"sub:{sub.tracking_id}", revision=sub.revision,
-        received_at=local_text(first_received, settings.tz), reviewers=(),
-    )
-    context = {**base_context(subject, settings),
-               "decision": {"status": decision.status, "comment": decision.comment, "reviewer": mail.from_addr}}
-    envelope = decision_envelope(subject, settings, sub.contributor_addr, message_id)
-    return [Planned(NoticeKind.DECISION, envelope, context)]
 
 
 def _unverified_notices(

@@ -43,6 +43,7 @@ from intake.rules.base import Candidate
 from intake.similarity import band_keys, content_hash, simhash
 from intake.states import MessageStatus, Role, SubmissionStatus
 from intake.store import Store, Tx
+from intake.store.desk import keep_revision
 from intake.store.processing import duplicate_candidates, earlier_files, pending_notice_ids, replace_bands
 from intake.tables import Event, Message, StoredFile, Submission, utcnow
 from intake.threads import find_thread
@@ -214,6 +215,7 @@ def _save_submission(
     sub.missing, sub.warnings = ev.missing, [w.code for w in ev.warnings]
     sub.draft, sub.updated_at = to_stored(draft), utcnow()
     s.flush()
+    keep_revision(s, sub.id, sub.revision, msg.id, sub.draft)
     replace_bands(s, sub.id, band_keys(draft.body_text))
     _save_files(s, sub, mail, draft, blobs)
     s.add(Event(submission_id=sub.id, message_id=msg.id, kind=f"submission.{sub.status}",

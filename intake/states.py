@@ -27,6 +27,7 @@ class SubmissionStatus(enum.StrEnum):
     HELD = "held"  # secrecy markers: a human decides
     APPROVED = "approved"
     RETURNED = "returned"  # sent back for revision
+    REJECTED = "rejected"  # not to be published (the desk's 不予采用; a reply cannot revise it)
 
 
 class Severity(enum.StrEnum):

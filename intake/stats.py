@@ -34,11 +34,12 @@ from intake.i18n import t
 if TYPE_CHECKING:
     from intake.store import Store
 
-ENTERED = ("submission.pending_review", "submission.held", "submission.approved", "submission.returned")
+ENTERED = ("submission.pending_review", "submission.held", "submission.approved", "submission.returned",
+           "submission.rejected")
 APPROVED = "submission.approved"
 DECISIONS = ("submission.approved", "submission.returned", "submission.rejected")
 KINDS = tuple(dict.fromkeys((*ENTERED, *DECISIONS)))
-REVIEWED_STATUSES = ("pending_review", "held", "approved", "returned")
+REVIEWED_STATUSES = ("pending_review", "held", "approved", "returned", "rejected")
 SYSTEM = "system"  # the actor of the events intake itself records (a revision re-entering a status)
 NONE = "—"
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")

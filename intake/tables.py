@@ -270,3 +270,62 @@ class SubmissionBand(Base):
     submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"), primary_key=True)
     band: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[int] = mapped_column(BigInteger)
+
+
+class Assignment(Base):
+    """A reviewer a review request for the submission was sent to: whose desk list shows it."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (Index("ix_assignments_reviewer", "reviewer"),)
+
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"), primary_key=True)
+    reviewer: Mapped[str] = mapped_column(_String(320), primary_key=True)  # an address from the settings
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SubmissionRevision(Base):
+    """The draft as each revision left it (the desk shows v1 → v2 with a text diff)."""
+
+    __tablename__ = "submission_revisions"
+
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, primary_key=True)
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
+    draft: Mapped[dict[str, Any] | None] = mapped_column(StorableJSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Account(Base):
+    """A desk user: a reviewer (sees the submissions sent to them) or an admin (sees all)."""
+
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    address: Mapped[str] = mapped_column(_String(320), unique=True)  # lower case
+    role: Mapped[str] = mapped_column(_String(20), default="reviewer")
+    password_hash: Mapped[str | None] = mapped_column(_String(200))  # argon2id; None: proxy login only
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class DeskSession(Base):
+    """A logged-in browser: the cookie's token is stored only as its sha256."""
+
+    __tablename__ = "desk_sessions"
+
+    token_sha256: Mapped[str] = mapped_column(_String(64), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    csrf: Mapped[str] = mapped_column(_String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class LoginFailure(Base):
+    """A failed desk login, by account name and by client address, for the login rate limit."""
+
+    __tablename__ = "login_failures"
+    __table_args__ = (Index("ix_login_failures_key_at", "key", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(_String(400))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
