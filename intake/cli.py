@@ -430,6 +430,92 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_web(args: argparse.Namespace) -> int:
+    from intake.web import serve
+
+    settings = _settings()
+    _require_secret(settings)
+    print(t("web_listening", url=f"http://{args.host}:{args.port}/"), file=sys.stderr)
+    serve(settings, args.host, args.port)
+    return EXIT_OK
+
+
+def _read_password(address: str) -> str | None:
+    """The password from standard input (first line) when it is not a terminal; else asked twice."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        line = sys.stdin.readline()
+        return line.rstrip("\r\n") or None
+    first = getpass.getpass(t("user_password_prompt", address=address))
+    if first != getpass.getpass(t("user_password_again")):
+        print(t("user_password_mismatch"), file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+    return first or None
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from intake.web.auth import AccountError, add_user
+
+    settings = _settings()
+    password = None if args.no_password else _read_password(args.address)
+    if password is None and not args.no_password:
+        print(t("user_no_password"), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        created = add_user(build_runtime(settings, inline=True).store, args.address, args.role, password)
+    except AccountError as exc:
+        print(t(exc.key, **exc.values), file=sys.stderr)
+        return EXIT_USAGE
+    print(t("user_added" if created else "user_updated", address=args.address.strip().lower(), role=args.role))
+    return EXIT_OK
+
+
+def cmd_user_disable(args: argparse.Namespace) -> int:
+    from intake.web.auth import disable_user
+
+    if not disable_user(build_runtime(_settings(), inline=True).store, args.address):
+        print(t("user_unknown", address=args.address), file=sys.stderr)
+        return EXIT_FAILURE
+    print(t("user_disabled", address=args.address.strip().lower()))
+    return EXIT_OK
+
+
+def cmd_user_list(_args: argparse.Namespace) -> int:
+    from intake.store.desk import all_accounts
+
+    with build_runtime(_settings(), inline=True).store.session() as s:
+        for account in all_accounts(s):
+            state = "disabled" if account.disabled else ("proxy-only" if not account.password_hash else "active")
+            print(f"{account.address}\t{account.role}\t{state}")
+    return EXIT_OK
+
+
+def cmd_decide(args: argparse.Namespace) -> int:
+    from intake import decide
+
+    settings = _settings()
+    _require_secret(settings)
+    runtime = build_runtime(settings)
+    status = {"approve": "approved", "return": "returned", "reject": "rejected"}[args.action]
+    if status != "approved" and not args.comment.strip():
+        print(t("decide_comment_needed"), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        done = decide.decide(runtime.store, settings, args.tracking_id,
+                             decide.Act(status, args.comment, args.by, "cli"))
+    except decide.NotDecidable:
+        print(t("decide_not_decidable", tracking=args.tracking_id), file=sys.stderr)
+        return EXIT_FAILURE
+    except decide.Stale:
+        print(t("decide_stale", tracking=args.tracking_id), file=sys.stderr)
+        return EXIT_FAILURE
+    for notice_id in done.notice_ids:
+        runtime.queue.send(notice_id)
+    print(t("decide_done", tracking=done.tracking_id, status=done.status, notices=len(done.notice_ids)))
+    return EXIT_OK
+
+
 def cmd_flower(args: argparse.Namespace) -> int:
     settings = _settings()
     if not settings.broker_url:
@@ -570,6 +656,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default=None, metavar="FILE", help="write to FILE (default: standard output)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.set_defaults(func=cmd_stats)
+    p = sub.add_parser("web", help="serve the editorial desk (the list, drafts, decisions, export, statistics)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_web)
+    p = sub.add_parser("user", help="desk accounts")
+    usub = p.add_subparsers(dest="user_command", required=True)
+    c = usub.add_parser("add", help="add an account or set its role and password (read from standard input "
+                                    "when it is not a terminal)")
+    c.add_argument("address")
+    c.add_argument("--role", choices=("reviewer", "admin"), default="reviewer")
+    c.add_argument("--no-password", action="store_true", help="log in only through the trusted reverse proxy")
+    c.set_defaults(func=cmd_user_add)
+    c = usub.add_parser("disable", help="disable an account and end its sessions")
+    c.add_argument("address")
+    c.set_defaults(func=cmd_user_disable)
+    usub.add_parser("list", help="every account: address, role, state").set_defaults(func=cmd_user_list)
+    p = sub.add_parser("decide", help="decide on a submission as a reviewer (the same decision as a reply or "
+                                      "the desk: the contributor is told)")
+    p.add_argument("tracking_id", metavar="TRACKING_ID")
+    p.add_argument("action", choices=("approve", "return", "reject"))
+    p.add_argument("--comment", default="", help="the comment sent to the contributor (needed to return or reject)")
+    p.add_argument("--by", required=True, metavar="ADDRESS", help="the reviewer the decision is recorded for")
+    p.set_defaults(func=cmd_decide)
     return parser
 
 

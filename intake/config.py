@@ -97,6 +97,13 @@ class Settings:
     alarm_failed_notices: int = 1  # this many notices failed in the last hour raise an alarm
     # INTAKE_BLOB_URL: file:///dir (None: the data dir's raw/) or database: (several hosts, no shared disk)
     blob_url: str | None = None
+    # The editorial desk (`intake web`, docs/DESK.md).
+    web_url: str | None = None  # the desk's address as reviewers reach it: review requests link to it
+    web_cookie_secure: bool = True  # Secure cookies (browsers keep them on https:// and on loopback http)
+    web_session_hours: int = 12
+    web_login_attempts: int = 5  # failed logins per account name or client address per 15 minutes
+    web_proxy_user_header: str | None = None  # e.g. X-Remote-User, set by a trusted reverse proxy
+    web_trusted_proxies: tuple[str, ...] = ()  # client addresses whose proxy header is believed
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -123,6 +130,16 @@ class Settings:
 
     def with_overrides(self, **changes: Any) -> Settings:
         return replace(self, **changes)
+
+
+def _web_url(value: Any) -> str | None:
+    if not value:
+        return None
+    url = str(value).strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigError("INTAKE_WEB_URL", f"must be an http:// or https:// address, got {url!r}")
+    return url
 
 
 def _int(name: str, value: Any, minimum: int = 0) -> int:
@@ -394,5 +411,11 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         probe_timeout=_float("INTAKE_PROBE_TIMEOUT", get("probe_timeout", 300), 1.0),
         alarm_failed_notices=_int("INTAKE_ALARM_FAILED_NOTICES", get("alarm_failed_notices", 1), 1),
         blob_url=_blob_url(get("blob_url"), data_dir),
+        web_url=_web_url(get("web_url")),
+        web_cookie_secure=_bool("INTAKE_WEB_COOKIE_SECURE", get("web_cookie_secure", True)),
+        web_session_hours=_int("INTAKE_WEB_SESSION_HOURS", get("web_session_hours", 12), 1),
+        web_login_attempts=_int("INTAKE_WEB_LOGIN_ATTEMPTS", get("web_login_attempts", 5), 1),
+        web_proxy_user_header=str(get("web_proxy_user_header")).strip() if get("web_proxy_user_header") else None,
+        web_trusted_proxies=_list(get("web_trusted_proxies", "")),
         extra=_extra(toml),
     )
