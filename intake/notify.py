@@ -217,7 +217,8 @@ def plan(subject: Subject, settings: Settings, photo_bytes: Callable[[Photo], by
         files, listed = _review_files(subject, settings, context, photo_bytes)
         notes = [w for w in context["warnings"] if w["code"] != "not_answered_automatic_sender"]  # said on top
         review_ctx = {**context, "warnings": notes, "metadata": metadata, "attachments": listed,
-                      "held": subject.outcome == Outcome.HELD}
+                      "held": subject.outcome == Outcome.HELD,
+                      "desk_url": f"{settings.web_url}/s/{subject.tracking_id}" if settings.web_url else None}
         for reviewer in subject.reviewers:
             env = _envelope(subject, settings, NoticeKind.REVIEW_REQUEST, reviewer)
             planned.append(Planned(NoticeKind.REVIEW_REQUEST, env, review_ctx, files))

@@ -123,14 +123,14 @@ def _filtered(query, f: Filters, with_status: bool = True):  # type: ignore[no-u
     if with_status and f.status:
         query = query.where(Submission.status == f.status)
     if f.unit:
-        query = query.where(Submission.source_unit.like(_like(f.unit), escape="\\"))
+        query = query.where(Submission.source_unit.ilike(_like(f.unit), escape="\\"))
     if f.since is not None:
         query = query.where(Submission.created_at >= f.since)
     if f.until is not None:
         query = query.where(Submission.created_at < f.until)
     if f.text:
         pattern = _like(f.text)
-        query = query.where(or_(*(column.like(pattern, escape="\\") for column in (
+        query = query.where(or_(*(column.ilike(pattern, escape="\\") for column in (
             Submission.title, Submission.subject, Submission.tracking_id, Submission.source_unit,
             Submission.contributor_addr, Submission.contributor_name, Submission.manuscript))))
     return query

@@ -20,7 +20,7 @@ import secrets
 import tempfile
 import urllib.parse
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -259,7 +259,8 @@ def _day(value: str | None, settings: Settings, plus: int = 0) -> datetime | Non
         day = datetime.strptime(value.strip(), "%Y-%m-%d")
     except ValueError:
         return None
-    return day.replace(tzinfo=settings.tz) + timedelta(days=plus)
+    # A day in office time, compared in UTC (how the columns are stored; SQLite compares text)
+    return (day.replace(tzinfo=settings.tz) + timedelta(days=plus)).astimezone(UTC)
 
 
 @_signed_in
