@@ -486,3 +486,21 @@ def test_a_desk_address_that_is_no_web_address_is_a_config_error(value: str, tmp
     with pytest.raises(ConfigError) as raised:
         load_settings({"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_WEB_URL": value})
     assert raised.value.setting == "INTAKE_WEB_URL"
+
+
+def test_a_manuscript_sent_after_a_rejection_is_a_new_submission(
+    app: TestClient, runtime: Runtime, seeded: list[str]
+) -> None:
+    tracking_id = mine(runtime, EDITOR)[0]
+    assert login(app, EDITOR) == 303
+    assert app.post(f"/s/{tracking_id}/decide", data={**decide_form(app, tracking_id), "action": "reject",
+                                                      "comment": "不符合栏目要求"}).status_code == 303
+    decision = next(m for m in sent(runtime, "decision") if m["X-Intake-Tracking-Id"] == tracking_id)
+    n = seeded.index(tracking_id)
+    reply = make(sender=f"投稿人{n} <c{n}@163.com>", msgid="<after-reject@163.com>", subject="Re: " + str(
+        decision["Subject"]), In_Reply_To=str(decision["Message-ID"]), References=str(decision["Message-ID"]),
+        manuscript=labels(UNITS[n], "另一篇稿件：机关食堂开展节约粮食活动") + "机关食堂开展光盘行动，" * 30)
+    result = ingest(runtime, reply)
+    assert result["outcome"] == "accepted", result
+    assert result["tracking_id"] not in (None, tracking_id)
+    assert status_of(runtime, tracking_id) == "rejected"
