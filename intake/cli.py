@@ -411,7 +411,18 @@ def cmd_stats(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(t("config_error", error=exc), file=sys.stderr)
         return EXIT_CONFIG
-    report = stats.collect(build_runtime(settings, inline=True).store, settings.tz, year, month, aliases)
+    runtime = build_runtime(settings, inline=True)
+    if args.mail:
+        from intake.report import recipients, send_report
+
+        to = tuple(a.strip().lower() for a in args.to.split(",") if a.strip()) if args.to else recipients(settings)
+        if not to:
+            print(t("stats_no_recipients"), file=sys.stderr)
+            return EXIT_USAGE
+        send_report(runtime, year, month, to, "cli")
+        print(t("stats_mailed", month=f"{year}-{month:02d}", to=", ".join(to)), file=sys.stderr)
+        return EXIT_OK
+    report = stats.collect(runtime.store, settings.tz, year, month, aliases)
     if args.json:
         data = (json.dumps(stats.to_json(report, settings.timezone), ensure_ascii=False, indent=2) + "\n").encode()
     elif args.format == "csv":
@@ -655,6 +666,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="table (default), csv (UTF-8 with BOM, CRLF), xlsx (needs --out)")
     p.add_argument("--out", default=None, metavar="FILE", help="write to FILE (default: standard output)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--mail", action="store_true", help="mail the table (text, HTML, CSV and XLSX attached) to "
+                                                       "INTAKE_STATS_RECIPIENTS or --to")
+    p.add_argument("--to", default=None, metavar="ADDR[,ADDR]", help="the recipients of --mail")
     p.set_defaults(func=cmd_stats)
     p = sub.add_parser("web", help="serve the editorial desk (the list, drafts, decisions, export, statistics)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")

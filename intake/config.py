@@ -104,6 +104,7 @@ class Settings:
     web_login_attempts: int = 5  # failed logins per account name or client address per 15 minutes
     web_proxy_user_header: str | None = None  # e.g. X-Remote-User, set by a trusted reverse proxy
     web_trusted_proxies: tuple[str, ...] = ()  # client addresses whose proxy header is believed
+    stats_recipients: tuple[str, ...] = ()  # the monthly 通报 table by mail (`ops`: INTAKE_OPS_ADDRESS); () off
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -417,5 +418,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         web_login_attempts=_int("INTAKE_WEB_LOGIN_ATTEMPTS", get("web_login_attempts", 5), 1),
         web_proxy_user_header=str(get("web_proxy_user_header")).strip() if get("web_proxy_user_header") else None,
         web_trusted_proxies=_list(get("web_trusted_proxies", "")),
+        stats_recipients=tuple(r if r == "ops" else _address("INTAKE_STATS_RECIPIENTS", r)
+                               for r in _list(get("stats_recipients", ""))),
         extra=_extra(toml),
     )

@@ -118,6 +118,9 @@ MESSAGES: dict[str, tuple[str, ...]] = {
     "stats_bad_month": ("月份格式应为 YYYY-MM：{month}", "The month must be YYYY-MM: {month}"),
     "stats_xlsx_needs_out": ("--format xlsx 需要 --out 文件名", "--format xlsx needs --out FILE"),
     "stats_written": ("已写入 {path}", "Wrote {path}"),
+    "stats_no_recipients": ("没有收件人：请设置 INTAKE_STATS_RECIPIENTS 或使用 --to",
+                            "No recipients: set INTAKE_STATS_RECIPIENTS or give --to"),
+    "stats_mailed": ("{month} 投稿统计已发送给 {to}", "The {month} statistics were mailed to {to}"),
     # intake web, intake user, intake decide
     "web_listening": ("编辑台已启动：{url}", "The editorial desk is at {url}"),
     "user_password_prompt": ("{address} 的密码：", "Password for {address}: "),

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import logging
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formatdate, make_msgid
 from typing import Any
 
-from intake import probe
+from intake import probe, report
 from intake.clock import local_text
 from intake.states import MessageStatus
 from intake.status import mailbox_health, stale_after
@@ -110,6 +110,10 @@ class Operations:
         if now >= self.next_alarm:
             self.next_alarm = now + ALARM_SECONDS
             self.alarms(now - self.started)
+            try:
+                report.monthly(self.runtime, datetime.now(settings.tz))
+            except Exception as exc:  # tried again on the next evaluation
+                log.warning("monthly statistics not mailed (tried again in %.0f s): %s", ALARM_SECONDS, exc)
 
     def alarms(self, running_for: float) -> list[str]:
         """Raise or clear each alarm whose state changed; returns the keys that changed."""
