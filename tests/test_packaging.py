@@ -254,7 +254,7 @@ def test_the_units_run_intake_subcommands_as_a_hardened_unprivileged_user() -> N
 
     units = {p.name: _unit(p) for p in UNITS.glob("*.service")}
     assert set(units) == {"intake-migrate.service", "intake-poller.service", "intake-worker@.service",
-                          "intake-flower.service"}
+                          "intake-flower.service", "intake-web.service"}
     commands, db_commands = _subcommands(), _subcommands("db")
     time_limit = int(re.search(r'name="intake.ingest".*?\btime_limit=(\d+)',
                                (REPO / "workers" / "tasks.py").read_text(encoding="utf-8")).group(1))  # type: ignore[union-attr]
@@ -282,6 +282,8 @@ def test_the_units_run_intake_subcommands_as_a_hardened_unprivileged_user() -> N
     assert "%i" in worker["ExecStart"]  # every instance its own Celery node name
     flower = shlex.split(units["intake-flower.service"]["Service"]["ExecStart"])
     assert flower[flower.index("--address") + 1] == "127.0.0.1"
+    web = shlex.split(units["intake-web.service"]["Service"]["ExecStart"])
+    assert web[1] == "web" and web[web.index("--host") + 1] == "127.0.0.1"
 
 
 def test_systemd_analyze_verify_accepts_the_units(tmp_path: Path) -> None:
