@@ -104,6 +104,7 @@ class Settings:
     web_login_attempts: int = 5  # failed logins per account name or client address per 15 minutes
     web_proxy_user_header: str | None = None  # e.g. X-Remote-User, set by a trusted reverse proxy
     web_trusted_proxies: tuple[str, ...] = ()  # client addresses whose proxy header is believed
+    review_files: str = "attach"  # attach: photos, draft.html, originals in the review request; link: the desk's
     stats_recipients: tuple[str, ...] = ()  # the monthly 通报 table by mail (`ops`: INTAKE_OPS_ADDRESS); () off
     extra: Mapping[str, Any] = field(default_factory=dict)
 
@@ -131,6 +132,13 @@ class Settings:
 
     def with_overrides(self, **changes: Any) -> Settings:
         return replace(self, **changes)
+
+
+def _review_files(value: str, web_url: Any) -> str:
+    mode = _choice("INTAKE_REVIEW_FILES", value, ("attach", "link"))
+    if mode == "link" and not web_url:
+        raise ConfigError("INTAKE_REVIEW_FILES", "link needs INTAKE_WEB_URL (the desk the review request links to)")
+    return mode
 
 
 def _web_url(value: Any) -> str | None:
@@ -418,6 +426,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         web_login_attempts=_int("INTAKE_WEB_LOGIN_ATTEMPTS", get("web_login_attempts", 5), 1),
         web_proxy_user_header=str(get("web_proxy_user_header")).strip() if get("web_proxy_user_header") else None,
         web_trusted_proxies=_list(get("web_trusted_proxies", "")),
+        review_files=_review_files(str(get("review_files", "attach")), get("web_url")),
         stats_recipients=tuple(r if r == "ops" else _address("INTAKE_STATS_RECIPIENTS", r)
                                for r in _list(get("stats_recipients", ""))),
         extra=_extra(toml),

@@ -170,6 +170,9 @@ def _review_files(
 ) -> tuple[tuple[FilePart, ...], list[dict[str, Any]]]:
     draft = subject.draft
     assert draft is not None
+    if settings.review_files == "link":  # the desk serves photos and files: nothing attached
+        return (), [{"filename": a.filename, "size_bytes": len(a.payload), "attached": False, "on_desk": True}
+                    for a in _originals(subject.mail, subject.earlier_files)]
     held = subject.outcome == Outcome.HELD
     files: list[FilePart] = []
     inline: set[str] = set()  # sha256 of each photo the draft shows
@@ -215,9 +218,12 @@ def plan(subject: Subject, settings: Settings, photo_bytes: Callable[[Photo], by
         metadata = [{"field": name, "value": draft.field(name), "found_in": draft.found_in(name)}
                     for name in FIELDS]
         files, listed = _review_files(subject, settings, context, photo_bytes)
+        if settings.review_files == "link":  # photos shown as their name and caption; the desk has them
+            context = {**context, "draft": {**context["draft"], "photos": [
+                {**p, "cid": None} for p in context["draft"]["photos"]]}}
         notes = [w for w in context["warnings"] if w["code"] != "not_answered_automatic_sender"]  # said on top
         review_ctx = {**context, "warnings": notes, "metadata": metadata, "attachments": listed,
-                      "held": subject.outcome == Outcome.HELD,
+                      "held": subject.outcome == Outcome.HELD, "files_on_desk": settings.review_files == "link",
                       "desk_url": f"{settings.web_url}/s/{subject.tracking_id}" if settings.web_url else None}
         for reviewer in subject.reviewers:
             env = _envelope(subject, settings, NoticeKind.REVIEW_REQUEST, reviewer)

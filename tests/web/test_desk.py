@@ -504,3 +504,37 @@ def test_a_manuscript_sent_after_a_rejection_is_a_new_submission(
     assert result["outcome"] == "accepted", result
     assert result["tracking_id"] not in (None, tracking_id)
     assert status_of(runtime, tracking_id) == "rejected"
+
+
+def test_review_requests_can_leave_every_file_to_the_desk(runtime_factory: RuntimeFactory) -> None:
+    """INTAKE_REVIEW_FILES=link: example 01 (a .docx with photos) reaches reviewers with the draft text,
+    each photo as its name and caption, the originals listed, and no file attached; the desk serves them."""
+    runtime = runtime_factory(web_url="https://desk.example.gov.cn", review_files="link")
+    raw = (Path(__file__).resolve().parents[2] / "examples" / "01-docx-with-photos.eml").read_bytes()
+    result = ingest(runtime, raw)
+    assert result["outcome"] == "accepted"
+    request = sent(runtime, "review_request")[0]
+    assert [part.get_filename() for part in request.walk() if part.get_filename()] == []
+    assert not any(part.get_content_maintype() == "image" for part in request.walk())
+    text_part = request.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    html_part = request.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    assert "在编辑台下载" in text_part and "不随邮件发送" in text_part
+    assert f"https://desk.example.gov.cn/s/{result['tracking_id']}" in text_part
+    assert "cid:" not in html_part
+    for image in result["draft"]["images"]:
+        assert image["filename"] in html_part
+        if image["caption"]:
+            assert image["caption"] in html_part
+    assert len(request.as_bytes()) < 60_000
+    add_user(runtime.store, ADMIN, "admin", PASSWORD)
+    with client_for(runtime) as client:
+        assert login(client, ADMIN) == 303
+        assert client.get(f"/s/{result['tracking_id']}/photo/1").headers["content-type"].startswith("image/")
+
+
+def test_leaving_files_to_the_desk_needs_the_desks_address(tmp_path: Path) -> None:
+    from intake.config import ConfigError, load_settings
+
+    with pytest.raises(ConfigError) as raised:
+        load_settings({"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_REVIEW_FILES": "link"})
+    assert raised.value.setting == "INTAKE_REVIEW_FILES"
