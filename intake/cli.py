@@ -26,6 +26,7 @@ from intake.runtime import SWEEP_SECONDS, InlineQueue, Runtime, build_runtime, f
 from intake.states import MessageStatus
 
 WARN_SECONDS = 30.0
+OPS_LEASE = ":operations"  # the key intake:poller-lease::operations; no mailbox name starts with ":"
 
 log = logging.getLogger("intake")
 
@@ -130,6 +131,8 @@ def watch(runtime: Runtime, stop: threading.Event, once: bool = False) -> None:
     threads = [threading.Thread(target=watching, args=(box,), name=f"watch-{box.name}", daemon=True)
                for box in settings.mailboxes]
     ops = Operations(runtime)
+    # Alarms and the monthly table come from one poller only (hot standby: the one holding this lease).
+    ops_lease = _lease_for(settings, OPS_LEASE)
     for thread in threads:
         thread.start()
     print(t("poll_start", names=", ".join(b.name for b in settings.mailboxes)), flush=True)
@@ -151,7 +154,8 @@ def watch(runtime: Runtime, stop: threading.Event, once: bool = False) -> None:
             if time.monotonic() >= next_warning:
                 next_warning = time.monotonic() + WARN_SECONDS
                 warn_stale(runtime.store, settings)
-            ops.tick()
+            if ops_lease.acquire():
+                ops.tick()
         except Exception as exc:
             if is_outage(exc):  # one line per sweep while the database or broker is away, no traceback
                 log.warning("sweep skipped: %s", outage_line(exc, settings))
@@ -161,6 +165,7 @@ def watch(runtime: Runtime, stop: threading.Event, once: bool = False) -> None:
         local.work(5.0)  # finish what was handed over before the stop
     for thread in threads:
         thread.join(timeout=30)
+    ops_lease.release()
     print(t("poll_stop"), flush=True)
 
 

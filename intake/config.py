@@ -355,6 +355,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     for i, box in enumerate(toml.get("mailboxes", []) if not mailbox_url else []):
         mailboxes.append(_mailbox(str(box.get("name", f"mailbox{i}")), box, f"mailboxes[{i}]"))
     names = [m.name for m in mailboxes]
+    if any(name.startswith(":") for name in names):  # ":operations" is the alarm poller's lease
+        raise ConfigError("mailboxes", "a mailbox name cannot start with ':'")
     if len(set(names)) != len(names):
         raise ConfigError("mailboxes", "mailbox names must be unique")
 

@@ -133,3 +133,21 @@ def _polled(system: Deployment) -> bool:
 
     with system.store.session() as s:
         return s.scalar(select(MailboxState.last_poll_at)) is not None
+
+
+def test_two_pollers_mail_ops_about_an_alarm_once(system: Deployment, dovecot: Any, smtp_sink: Any) -> None:
+    """Alarms (and the monthly table) come from the poller that holds the operations lease only: with a
+    quarantined message and two pollers evaluating alarms, ops get one mail."""
+    from intake.tables import Message
+
+    with system.store.session() as s:
+        s.add(Message(mailbox="default", message_id_header="<stuck@163.com>", sha256="0" * 64, size_bytes=1,
+                      status="failed", attempts=5, error="RuntimeError: test"))
+    ops = {"INTAKE_OPS_ADDRESS": "ops@example.test"}
+    system.poller("first", ops)
+    system.poller("second", ops)
+    smtp_sink.wait_for(1, timeout=20)
+    time.sleep(8)  # both pollers have made their first evaluation (5 s after start) by now
+    alarms = [e for e in smtp_sink.envelopes if e.rcpt_tos == ["ops@example.test"]]
+    assert len(alarms) == 1, [str(e.message["Subject"]) for e in alarms]
+    assert "quarantine" in str(alarms[0].message["Subject"])
