@@ -526,6 +526,9 @@ def cmd_decide(args: argparse.Namespace) -> int:
     except decide.Stale:
         print(t("decide_stale", tracking=args.tracking_id), file=sys.stderr)
         return EXIT_FAILURE
+    except decide.Repeated:
+        print(t("decide_repeated", tracking=args.tracking_id), file=sys.stderr)
+        return EXIT_FAILURE
     for notice_id in done.notice_ids:
         runtime.queue.send(notice_id)
     print(t("decide_done", tracking=done.tracking_id, status=done.status, notices=len(done.notice_ids)))

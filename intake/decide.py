@@ -28,7 +28,7 @@ from intake.notify import Planned, Subject, base_context, decision_envelope
 from intake.outbox import Composed, compose_notices, record_notices
 from intake.states import SubmissionStatus
 from intake.store import Store, Tx
-from intake.store.desk import last_event_id
+from intake.store.desk import last_decision, last_event_id
 from intake.store.submissions import submission_by_tracking_id
 from intake.tables import Event, Message, Submission, utcnow
 
@@ -45,6 +45,18 @@ class NotDecidable(Exception):
 
 class Stale(Exception):
     """The submission changed after the reviewer saw it: nothing was decided."""
+
+
+class Repeated(Exception):
+    """The submission is already in that state with that comment: nothing to decide, nobody to tell again."""
+
+
+def repeats(s: Tx, sub: Submission, act: Act) -> bool:
+    """The same decision again (a Back and resubmit, a second reply "通过"): same state, same comment."""
+    if sub.status != act.status:
+        return False
+    last = last_decision(s, sub.id, [f"submission.{status}" for status in STATUSES])
+    return last is not None and last == (f"submission.{act.status}", act.comment)
 
 
 @dataclass(frozen=True)
@@ -123,9 +135,12 @@ def decide(store: Store, settings: Settings, tracking_id: str, act: Act, seen: V
         if sub is None or sub.status not in DECIDABLE:
             raise NotDecidable(tracking_id)
         current = version_of(s, sub)
+        repeated = repeats(s, sub, act)
         s.expunge(sub)
     if seen is not None and seen != current:
         raise Stale(sub.tracking_id)
+    if repeated:
+        raise Repeated(sub.tracking_id)
     composed = compose_notices(store, settings, plan(store, settings, sub, act, f"{act.via}{current.event}"))
     with store.session() as s:
         locked = s.get_one(Submission, sub.id, with_for_update=True)

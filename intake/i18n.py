@@ -139,6 +139,8 @@ MESSAGES: dict[str, tuple[str, ...]] = {
     "decide_not_decidable": ("{tracking} 不存在或当前不能审核", "{tracking} does not exist or cannot be decided now"),
     "decide_stale": ("{tracking} 在审核期间发生了变化，未作更改，请重试",
                      "{tracking} changed meanwhile: nothing done, try again"),
+    "decide_repeated": ("{tracking} 已是这一审核结果，未重复记录或通知",
+                        "{tracking} already has this decision: nothing done"),
     "decide_done": ("{tracking}：{status}（通知 {notices} 封）", "{tracking}: {status} ({notices} notices)"),
 }
 
@@ -165,6 +167,9 @@ DESK: dict[str, tuple[str, str]] = {
     "err_stale": ("稿件状态已经变化（可能已有人审核，或投稿人已修改），未作任何更改。请刷新后重新审核。",
                   "The submission changed meanwhile (decided by someone else, or revised): nothing was changed. "
                   "Reload it and decide again."),
+    "err_repeated": ("稿件已是这一审核结果（审核意见也相同），未重复记录，也未再次通知投稿人。",
+                     "The submission already has this decision (with the same comment): nothing was recorded "
+                     "or mailed again."),
     "err_not_decidable": ("这篇稿件当前不能审核（信息尚未补全）。",
                           "This submission cannot be decided yet (incomplete)."),
     "err_comment_needed": ("退回或不予采用时，请填写审核意见（将发送给投稿人）。",
@@ -227,7 +232,7 @@ DESK: dict[str, tuple[str, str]] = {
     "decided": ("已记录：{status}。{mailed}", "Recorded: {status}. {mailed}"),
     "mailed": ("已通知投稿人。", "The contributor is told by mail."),
     "export": ("导出（HTML 片段、图片、JSON）", "Export (HTML fragment, photos, JSON)"),
-    "decided_already": ("当前状态：{status}。可以改为：", "Now: {status}. Change to:"),
+    "decided_already": ("已审核：{status}。如需改变审核结果：", "Decided: {status}. To change the decision:"),
     "stats_for": ("统计月份", "Month"),
     "show": ("查看", "Show"),
     "csv": ("下载 CSV", "Download CSV"),
@@ -243,6 +248,12 @@ DESK: dict[str, tuple[str, str]] = {
     "ev_submission.approved": ("采用", "adopted"),
     "ev_submission.returned": ("退回修改", "returned"),
     "ev_submission.rejected": ("不予采用", "rejected"),
+    "nk_acknowledgement": ("收稿回执", "acknowledgement"),
+    "nk_incomplete": ("补充信息通知", "missing information"),
+    "nk_rejection": ("退稿说明", "rejection"),
+    "nk_review_request": ("审稿通知", "review request"),
+    "nk_decision": ("审核结果通知", "decision"),
+    "nk_decision_unverified": ("审核回复未通过验证的提醒", "unverified decision warning"),
     "via_mail": ("回复邮件", "by reply"),
     "via_web": ("编辑台", "on the desk"),
     "via_cli": ("命令行", "from the command line"),

@@ -4,7 +4,8 @@ A decision counts only when `intake.trust` authenticates it: a configured review
 that submission, answering the review request we sent them (its Message-ID or their
 plus address), DKIM/DMARC passed where a trusted server says so; never an auto-reply.
 The message's outcome is `ignored` (nothing to submit) with reason `review_decision`,
-or `reviewer_reply` when the first line is not a decision; the notification goes
+`repeated_decision` (the submission is already so decided, with the same comment: nobody is told
+again), or `reviewer_reply` when the first line is not a decision; the notification goes
 to the contributor as a `decision` notice. A decision that fails authentication is
 `unverified_decision`: an Event `decision.unverified` with the reason code, nothing
 changed, and a `decision_unverified` warning to the real reviewer (at most one per
@@ -77,15 +78,19 @@ def record_reply(
         sub = s.get_one(Submission, reply.submission_id)
         seen = (sub.status, sub.revision)
         verdict = authenticate(s, settings, require_secret(settings), mail, headers, sub) if decision else None
+        act = Act(decision.status, decision.comment, mail.from_addr, "mail") if decision else None
+        repeated = act is not None and decide.repeats(s, sub, act)
         s.expunge(sub)
     if decision is None:
         reason, kind, to, planned = "reviewer_reply", "decision", [sub.contributor_addr], []
     elif verdict is not None and verdict.reason is not None:
         reason, kind, to = "unverified_decision", "decision_unverified", list(verdict.warn)
         planned = _unverified_notices(settings, sub, mail, headers, decision, verdict)
+    elif repeated:  # the same decision again (a second "通过"): recorded, the contributor is not told twice
+        reason, kind, to, planned = "repeated_decision", "decision", [sub.contributor_addr], []
     else:
+        assert act is not None
         reason, kind, to = "review_decision", "decision", [sub.contributor_addr]
-        act = Act(decision.status, decision.comment, mail.from_addr, "mail")
         planned = decide.plan(store, settings, sub, act, f"msg{message_id}")
     composed = compose_notices(store, settings, planned)
     with store.session() as s:
@@ -95,7 +100,7 @@ def record_reply(
         sub = s.get_one(Submission, reply.submission_id, with_for_update=True)
         if (sub.status, sub.revision) != seen:  # decided or revised meanwhile: routed again on the new state
             raise Conflict(f"{sub.tracking_id} changed to {sub.status}, revision {sub.revision}")
-        if reason == "review_decision" and decision is not None:
+        if reason == "review_decision" and act is not None:
             notice_ids = decide.apply(s, settings, sub, act, composed, msg.id)
         elif reason == "unverified_decision" and decision is not None and verdict is not None:
             s.add(Event(submission_id=sub.id, message_id=msg.id, kind="decision.unverified",

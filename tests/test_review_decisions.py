@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from email.message import EmailMessage
 from email.utils import formatdate
 from pathlib import Path
@@ -159,3 +160,20 @@ def test_a_revision_sent_as_a_reply_is_extracted_once(runtime: Runtime, smtp_sin
     monkeypatch.setattr(intake.pipeline, "extract", lambda mail, *a: (calls.append(mail.message_id), real(mail, *a))[1])
     same = ingest(runtime, _contributor_reply(ack, "01-docx-with-photos.eml", "修改稿.docx", "<rev1@163.com>"))
     assert same["outcome"] == "accepted" and len(calls) == 1
+
+
+def test_the_same_decision_twice_tells_the_contributor_once(runtime: Runtime, smtp_sink: Any) -> None:
+    """A second "通过" (a reviewer who forgot, a reply sent from two devices) is recorded and answers nobody;
+    a second 退回 with a new reason is a new opinion and is sent."""
+    ingest(runtime, (EXAMPLES / "01-docx-with-photos.eml").read_bytes())
+    review = [e.message for e in smtp_sink.wait_for(2)][1]
+    assert ingest(runtime, reply(review, "editor@example.test", "通过", 1))["reason"] == "review_decision"
+    again = ingest(runtime, reply(review, "editor@example.test", "通过", 2))
+    assert (again["outcome"], again["reason"], again["notifications"]) == ("ignored", "repeated_decision", [])
+    assert ingest(runtime, reply(review, "editor@example.test", "退回：请补充原图", 3))["reason"] == "review_decision"
+    assert ingest(runtime, reply(review, "editor@example.test", "退回：请补充原图", 4))["reason"] == "repeated_decision"
+    assert ingest(runtime, reply(review, "editor@example.test", "退回：另请核实人名", 5))["reason"] == "review_decision"
+    time.sleep(1.0)
+    decisions = [e.message for e in smtp_sink.envelopes][2:]
+    assert len(decisions) == 3, [str(m["Subject"]) for m in decisions]
+    assert status(runtime) == "returned"

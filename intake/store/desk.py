@@ -96,6 +96,14 @@ def revisions_of(s: Session, submission_id: int) -> list[SubmissionRevision]:
                           .order_by(SubmissionRevision.revision)))
 
 
+def last_decision(s: Session, submission_id: int, kinds: Iterable[str]) -> tuple[str, str] | None:
+    """(kind, comment) of the submission's latest event of these kinds, or None."""
+    row = s.execute(select(Event.kind, Event.detail).where(Event.submission_id == submission_id,
+                                                           Event.kind.in_(tuple(kinds)))
+                    .order_by(Event.id.desc()).limit(1)).first()
+    return None if row is None else (row[0], str((row[1] or {}).get("comment") or ""))
+
+
 def last_event_id(s: Session, submission_id: int) -> int:
     return s.scalar(select(func.max(Event.id)).where(Event.submission_id == submission_id)) or 0
 

@@ -312,7 +312,9 @@ def submission(desk: Desk, request: Request, user: auth.User, form: Form) -> Res
                  for f in files_of_submission(s, sub.id)]
         events = [{"at": local_text(e.created_at, tz, "%Y-%m-%d %H:%M"), "kind": e.kind, "actor": e.actor,
                    "comment": (e.detail or {}).get("comment"), "via": (e.detail or {}).get("via"),
-                   "reason": (e.detail or {}).get("reason")}
+                   "reason": (e.detail or {}).get("reason"),
+                   "notice": (e.detail or {}).get("kind") if e.kind.startswith("notice.") else None,
+                   "to": ", ".join(str(a) for a in (e.detail or {}).get("to") or [])}
                   for e in events_of_submission(s, sub.id)]
         revisions = [(r.revision, local_text(r.created_at, tz, "%Y-%m-%d %H:%M"), r.draft)
                      for r in revisions_of(s, sub.id)]
@@ -337,7 +339,8 @@ def submission(desk: Desk, request: Request, user: auth.User, form: Form) -> Res
         request, "submission", user=user, sub={
             "tracking_id": sub.tracking_id, "status": sub.status, "title": sub.title or sub.subject,
             "subject": sub.subject, "contributor": sub.contributor_addr, "contributor_name": sub.contributor_name,
-            "revision": sub.revision, "missing": list(sub.missing or []), "warnings": list(sub.warnings or []),
+            "revision": sub.revision, "missing": list(sub.missing or []),
+            "warnings": list(dict.fromkeys(sub.warnings or [])),
             "created": local_text(sub.created_at, tz, "%Y-%m-%d %H:%M"), "auto_answer": sub.auto_answer,
             "decidable": sub.status in decisions.DECIDABLE, "word_count": sub.word_count},
         article=article, fields=fields, photos=photos, files=files, events=events, diffs=diffs,
@@ -411,6 +414,8 @@ def decide_action(desk: Desk, request: Request, user: auth.User, form: Form) -> 
                                 decisions.Act(status, comment, user.address, "web"), seen)
     except decisions.Stale:
         return desk.refused(request, "stale", 409)
+    except decisions.Repeated:
+        return desk.refused(request, "repeated", 409)
     except decisions.NotDecidable:
         return desk.refused(request, "not_decidable", 409)
     log.info("desk decision: %s %s by %s", done.tracking_id, done.status, user.address)

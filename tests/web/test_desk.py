@@ -538,3 +538,23 @@ def test_leaving_files_to_the_desk_needs_the_desks_address(tmp_path: Path) -> No
     with pytest.raises(ConfigError) as raised:
         load_settings({"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_REVIEW_FILES": "link"})
     assert raised.value.setting == "INTAKE_REVIEW_FILES"
+
+
+def test_back_and_resubmit_after_a_decision_decides_and_mails_nothing_more(
+    app: TestClient, runtime: Runtime, seeded: list[str]
+) -> None:
+    """Back reloads the page (no-store): a fresh form with a fresh version. The same decision again is
+    refused; a different one still goes through."""
+    tracking_id = mine(runtime, EDITOR)[0]
+    assert login(app, EDITOR) == 303
+    assert app.post(f"/s/{tracking_id}/decide", data={**decide_form(app, tracking_id),
+                                                      "action": "approve"}).status_code == 303
+    page = app.get(f"/s/{tracking_id}").text
+    assert 'id="decided">已审核：已采用' in page
+    again = app.post(f"/s/{tracking_id}/decide", data={**decide_form(app, tracking_id), "action": "approve"})
+    assert again.status_code == 409 and "未再次通知投稿人" in again.text
+    assert len(decisions_sent(runtime, tracking_id)) == 1
+    changed = app.post(f"/s/{tracking_id}/decide", data={**decide_form(app, tracking_id), "action": "return",
+                                                         "comment": "发现数据有误，请核实"})
+    assert changed.status_code == 303 and status_of(runtime, tracking_id) == "returned"
+    assert len(decisions_sent(runtime, tracking_id)) == 2
