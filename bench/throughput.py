@@ -323,7 +323,7 @@ def run_once(args: argparse.Namespace, mails: list[ChaosMail], logs: Path, numbe
     n = len(mails)
     profile = (logs / f"worker-profile.{'pyisession' if args.profiler == 'pyinstrument' else 'prof'}"
                if args.profile else None)
-    fig: dict[str, Any] = {"run": number, "mails": n, "db": args.db, "loadavg_start": os.getloadavg()}
+    fig: dict[str, Any] = {"run": number, "mails": n, "db": args.db, "review_files": args.review_files, "loadavg_start": os.getloadavg()}
     with contextlib.ExitStack() as stack:
         dove = stack.enter_context(servers.dovecot_server(users={SUBMISSION_ADDRESS: "secret"}))
         stack.callback(lambda: _copy(dove.dir / "dovecot.log", logs / "dovecot.log"))
@@ -339,7 +339,8 @@ def run_once(args: argparse.Namespace, mails: list[ChaosMail], logs: Path, numbe
             database_url=db, broker_url=redis_url, mailbox_url=dove.url("INBOX"), smtp_url=sink.url,
             data_dir=work / "data", logs=logs, start_worker=lambda *a, **k: None,
             submission_address=SUBMISSION_ADDRESS, reviewers=",".join(REVIEWERS),
-            unknown_sender_rejections_per_hour="0"))
+            unknown_sender_rejections_per_hour="0",
+            **({"review_files": "link", "web_url": "http://127.0.0.1:8000"} if args.review_files == "link" else {})))
 
         say(f"[run {number}] APPEND the backlog: {n} mails to the INBOX, {n} to the floor's mailbox …")
         start = time.monotonic()
@@ -636,6 +637,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=1, help="repeat, print medians")
     parser.add_argument("--db", choices=["postgresql", "sqlite"], default="postgresql")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--review-files", choices=["attach", "link"], default="attach",
+                        help="INTAKE_REVIEW_FILES: attach (default) or link (the desk serves the files)")
     parser.add_argument("--profile", action="store_true", help="the worker: one solo process under a profiler")
     parser.add_argument("--profiler", choices=["auto", "pyinstrument", "cprofile"], default="auto")
     parser.add_argument("--top", type=int, default=25)

@@ -1,8 +1,11 @@
-"""CLI messages: Chinese first (zh-CN), English with INTAKE_LANGUAGE=en."""
+"""CLI messages: Chinese first (zh-CN), English with INTAKE_LANGUAGE=en (or, for a desk page, `speaking`)."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 MESSAGES: dict[str, tuple[str, ...]] = {
     "config_ok": ("配置检查通过。", "Configuration is valid."),
@@ -170,6 +173,7 @@ DESK: dict[str, tuple[str, str]] = {
     "err_repeated": ("稿件已是这一审核结果（审核意见也相同），未重复记录，也未再次通知投稿人。",
                      "The submission already has this decision (with the same comment): nothing was recorded "
                      "or mailed again."),
+    "err_export_not_approved": ("只有已采用的稿件才能导出。", "Only an adopted submission can be exported."),
     "err_not_decidable": ("这篇稿件当前不能审核（信息尚未补全）。",
                           "This submission cannot be decided yet (incomplete)."),
     "err_comment_needed": ("退回或不予采用时，请填写审核意见（将发送给投稿人）。",
@@ -266,7 +270,23 @@ def desk_text(lang: str, key: str, **values: object) -> str:
     return (en if lang == "en" else zh).format(**values)
 
 
+_SPEAKING: ContextVar[str | None] = ContextVar("intake_language", default=None)
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """t() in `lang` for this thread or task (a desk page in the reader's language), whatever INTAKE_LANGUAGE says."""
+    token = _SPEAKING.set(lang)
+    try:
+        yield
+    finally:
+        _SPEAKING.reset(token)
+
+
 def language() -> str:
+    forced = _SPEAKING.get()
+    if forced is not None:
+        return "en" if forced == "en" else "zh-CN"
     lang = os.environ.get("INTAKE_LANGUAGE") or ""
     return "en" if lang.lower().startswith("en") else "zh-CN"
 

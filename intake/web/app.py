@@ -38,7 +38,7 @@ from intake.config import Settings
 from intake.drafts import from_stored, stored_body_text, template_context
 from intake.export import ExportRefused, export_submission, render_article
 from intake.fields import KEYS
-from intake.i18n import desk_text
+from intake.i18n import desk_text, speaking, t
 from intake.notices import environment, templates_dir
 from intake.runtime import Runtime
 from intake.secret import require_secret
@@ -436,7 +436,10 @@ def export_zip(desk: Desk, request: Request, user: auth.User, form: Form) -> Res
         try:
             done = export_submission(desk.store, desk.settings, sub.tracking_id, Path(folder), zip_=True)
         except ExportRefused as exc:
-            return desk.page(request, "message", 409, user=user, message_key=exc.key)
+            if exc.key == "export_not_approved":  # the CLI's text suggests --force, which the desk has not
+                return desk.refused(request, "export_not_approved", 409)
+            with speaking(desk.lang(request)):
+                return desk.page(request, "message", 409, user=user, message=t(exc.key, **exc.values))
         assert done.zip_path is not None
         data = done.zip_path.read_bytes()
     return Response(data, media_type="application/zip", headers={
@@ -457,6 +460,13 @@ def stats_page(desk: Desk, request: Request, user: auth.User, form: Form) -> Res
     except ValueError:
         return desk.refused(request, "bad_month", 400)
     report = stats.collect(desk.store, desk.settings.tz, year, mon, stats.configured_aliases(desk.settings.extra))
+    with speaking(desk.lang(request)):  # the table in the page's language
+        return _stats_response(desk, request, user, report, year, mon)
+
+
+def _stats_response(desk: Desk, request: Request, user: auth.User, report: Any, year: int, mon: int) -> Response:
+    from intake import stats
+
     fmt = request.query_params.get("format")
     if fmt == "csv":
         return Response(stats.to_csv(report), media_type="text/csv; charset=utf-8", headers={

@@ -558,3 +558,19 @@ def test_back_and_resubmit_after_a_decision_decides_and_mails_nothing_more(
                                                          "comment": "发现数据有误，请核实"})
     assert changed.status_code == 303 and status_of(runtime, tracking_id) == "returned"
     assert len(decisions_sent(runtime, tracking_id)) == 2
+
+
+def test_the_desk_speaks_english_on_request_and_remembers_it(app: TestClient, seeded: list[str]) -> None:
+    assert "登录编辑台" in app.get("/login").text
+    english = app.get("/login?lang=en")
+    assert "Log in to the editorial desk" in english.text and 'lang="en"' in english.text
+    assert login(app, ADMIN) == 303
+    listing = app.get("/").text  # the cookie keeps it
+    assert "4 in all" in listing and "To review" in listing
+    month = f"{seeded[0][3:7]}-{seeded[0][7:9]}"
+    table = app.get(f"/stats?month={month}").text
+    assert "Adoption rate" in table and "采用率" not in table
+    refused = app.get(f"/s/{seeded[0]}/export.zip")
+    assert refused.status_code == 409 and "Only an adopted submission can be exported." in refused.text
+    assert "采用率" in app.get(f"/stats?month={month}&lang=zh-CN").text
+    assert "只有已采用的稿件才能导出。" in app.get(f"/s/{seeded[0]}/export.zip").text
