@@ -109,16 +109,31 @@ class Desk:
         return response
 
     def client(self, request: Request) -> str:
-        return request.client.host if request.client else "-"
+        """The browser's address: behind a trusted proxy, the last X-Forwarded-For hop it did not add itself
+        (else every login failure would count against the proxy, and lock everyone out)."""
+        peer = request.client.host if request.client else "-"
+        trusted = self.settings.web_trusted_proxies
+        if peer not in trusted:
+            return peer
+        hops = [h.strip() for h in ",".join(request.headers.getlist("x-forwarded-for")).split(",") if h.strip()]
+        for hop in reversed(hops):
+            if hop not in trusted:
+                return hop[:64]
+        return peer
 
     def user(self, request: Request) -> auth.User | None:
         return auth.user_of(self.store, request.cookies.get(SESSION_COOKIE))
 
-    def proxied(self, request: Request) -> int | None:
+    def proxy_user(self, request: Request) -> str | None:
+        """The user a trusted reverse proxy names, or None (no such setting, not from the proxy, no header)."""
         header = self.settings.web_proxy_user_header
-        if not header or self.client(request) not in self.settings.web_trusted_proxies:
+        peer = request.client.host if request.client else "-"
+        if not header or peer not in self.settings.web_trusted_proxies:
             return None
-        name = (request.headers.get(header) or "").strip()
+        return (request.headers.get(header) or "").strip().lower() or None
+
+    def proxied(self, request: Request) -> int | None:
+        name = self.proxy_user(request)
         return auth.proxy_account(self.store, name) if name else None
 
     def set_session(self, response: Response, token: str) -> None:
@@ -135,12 +150,19 @@ class Desk:
             return sub
 
     async def form(self, request: Request) -> dict[str, str] | None:
-        """The posted form (small, urlencoded), or None when it is too large or not a form."""
-        if int(request.headers.get("content-length") or 0) > MAX_FORM_BYTES:
+        """The posted form (small, urlencoded), or None when it is too large or not a form. Read in
+        pieces up to the limit: a body without Content-Length is never held whole."""
+        declared = request.headers.get("content-length") or "0"
+        if not declared.isdigit() or int(declared) > MAX_FORM_BYTES:
             return None
-        body = await request.body()
-        if len(body) > MAX_FORM_BYTES:
-            return None
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_FORM_BYTES:
+                return None
+            chunks.append(chunk)
+        body = b"".join(chunks)
         try:
             pairs = urllib.parse.parse_qsl(body.decode("utf-8"), keep_blank_values=True, max_num_fields=20)
         except (UnicodeDecodeError, ValueError):
@@ -168,6 +190,9 @@ def _signed_in(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
 
 def _as_user(desk: Desk, request: Request, form: Form, handler: Handler) -> Response:
     user = desk.user(request)
+    named = desk.proxy_user(request)
+    if user is not None and named is not None and named != user.address:
+        user = None  # the proxy now vouches for someone else (a shared computer): not the old session's user
     if user is None:
         account = desk.proxied(request)
         if account is not None and request.method == "GET":

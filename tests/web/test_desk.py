@@ -574,3 +574,45 @@ def test_the_desk_speaks_english_on_request_and_remembers_it(app: TestClient, se
     assert refused.status_code == 409 and "Only an adopted submission can be exported." in refused.text
     assert "采用率" in app.get(f"/stats?month={month}&lang=zh-CN").text
     assert "只有已采用的稿件才能导出。" in app.get(f"/s/{seeded[0]}/export.zip").text
+
+
+def test_behind_a_trusted_proxy_failures_count_per_browser_not_per_proxy(runtime_factory: RuntimeFactory) -> None:
+    """Every request comes from the proxy's address; X-Forwarded-For (from the trusted proxy only) tells
+    the browsers apart, so one browser's failures do not lock the others out."""
+    runtime = runtime_factory(web_trusted_proxies="testclient", web_login_attempts="2")
+    add_user(runtime.store, ADMIN, "admin", PASSWORD)
+    add_user(runtime.store, EDITOR, "reviewer", PASSWORD)
+    attacker = client_for(runtime)
+    attacker.headers["X-Forwarded-For"] = "203.0.113.9"
+    for address in ("a@example.test", "b@example.test"):
+        assert login(attacker, address, "wrong password") == 401
+    assert login(attacker, EDITOR) == 429  # this browser is limited
+    office = client_for(runtime)
+    office.headers["X-Forwarded-For"] = "198.51.100.20, 203.0.113.9"  # a spoofed first hop: the proxy's own counts
+    assert login(office, ADMIN) == 429
+    honest = client_for(runtime)
+    honest.headers["X-Forwarded-For"] = "198.51.100.21"
+    assert login(honest, ADMIN) == 303
+
+
+def test_a_proxy_that_names_someone_else_ends_the_old_users_view(runtime_factory: RuntimeFactory) -> None:
+    runtime = runtime_factory(web_proxy_user_header="X-Remote-User", web_trusted_proxies="testclient")
+    ingest(runtime, make())
+    add_user(runtime.store, ADMIN, "admin", None)
+    add_user(runtime.store, OTHER, "reviewer", None)  # the review request went to EDITOR, not to them
+    with client_for(runtime) as client:
+        assert client.get("/", headers={"X-Remote-User": ADMIN}).status_code == 303
+        assert "data-tracking" in client.get("/", headers={"X-Remote-User": ADMIN}).text
+        switched = client.get("/", headers={"X-Remote-User": OTHER})
+        assert switched.status_code == 303  # a new session for the reviewer
+        page = client.get("/", headers={"X-Remote-User": OTHER}).text
+        assert OTHER in page and "data-tracking" not in page
+
+
+def test_a_post_with_a_bogus_length_or_no_form_is_refused_not_an_error(app: TestClient, seeded: list[str]) -> None:
+    assert login(app, ADMIN) == 303
+    for headers in ({"content-length": "abc"}, {"content-length": str(10**9)}):
+        response = app.post(f"/s/{seeded[0]}/decide", content=b"csrf=x", headers=headers)
+        assert response.status_code == 403, headers
+    assert app.post(f"/s/{seeded[0]}/decide", content=b"\xff\xfe", headers={
+        "content-type": "application/x-www-form-urlencoded"}).status_code == 403
