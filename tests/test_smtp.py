@@ -233,3 +233,39 @@ def test_a_connection_is_renewed_after_its_quota_of_mails(smtp_sink: servers.Smt
         transport.send(RAW, "tougao@localhost", ("a@163.com",), "x")
     assert len(smtp_sink.wait_for(5)) == 5 and smtp_sink.sessions == 3
     smtp.close_connections()
+
+
+def test_the_end_of_data_leaves_with_the_last_bytes_on_a_no_delay_socket(
+    smtp_sink: servers.SmtpSink, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nagle's algorithm held a lone ".\\r\\n" sent after the message until the server's delayed ACK
+    (up to 40 ms a mail over a kept connection). Now the socket is TCP_NODELAY and the terminator
+    travels in the same write as the message's last bytes. Checked on a real connection to aiosmtpd."""
+    import smtplib
+    import socket
+
+    from intake import smtp as smtp_module
+    from intake.smtp import close_connections
+
+    writes: list[bytes] = []
+    sockets: list[Any] = []
+    real_send = smtplib.SMTP.send
+
+    def recording(self: smtplib.SMTP, s: bytes | str) -> None:
+        writes.append(s if isinstance(s, bytes) else s.encode())
+        sockets.append(self.sock)
+        real_send(self, s)
+
+    monkeypatch.setattr(smtplib.SMTP, "send", recording)
+    monkeypatch.setattr(smtp_module, "CHUNK_BYTES", 1000)  # several chunks, the last one short
+    close_connections()
+    body = b"".join(f"line {i:04d} of a notice\r\n".encode() for i in range(200))
+    raw = RAW.split(b"\r\n\r\n", 1)[0] + b"\r\n\r\n" + body
+    smtp_for(smtp_sink).send(raw, "tougao@localhost", ("a@163.com",), "x")
+    assert smtp_sink.wait_for(1)[0].content.endswith(b"line 0199 of a notice\r\n")
+    last = writes[-1] if not writes[-1].startswith(b"QUIT") else writes[-2]
+    data_writes = [w for w in writes if not w[:4].upper() in (b"EHLO", b"MAIL", b"RCPT", b"DATA", b"QUIT", b"NOOP")]
+    assert data_writes[-1] == last and last.endswith(b"of a notice\r\n.\r\n") and len(last) > 5
+    assert all(not w.endswith(b".\r\n") or w is last for w in data_writes)
+    assert sockets[-1].getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+    close_connections()
