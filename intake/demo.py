@@ -20,8 +20,13 @@ MARKER = ".intake-demo"
 
 
 def examples_dir() -> Path:
-    beside = Path(__file__).resolve().parent.parent / "examples"
-    return beside if beside.is_dir() else Path.cwd() / "examples"
+    """The checkout's examples/ (a source tree, an editable install), else the copy installed with the
+    package (intake/examples/ in the wheel), else ./examples."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package.parent / "examples", package / "examples"):
+        if any(candidate.glob("*.eml")):
+            return candidate
+    return Path.cwd() / "examples"
 
 
 def _fresh(folder: Path) -> None:

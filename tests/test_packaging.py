@@ -179,6 +179,12 @@ def test_an_installed_wheel_that_cannot_see_the_checkout_renders_mail(installed:
         path = Path(where[key]).resolve()
         assert path.is_relative_to(installed.resolve()) and not path.is_relative_to(REPO), (key, path)
     assert where["templates"] == str(installed / "intake" / "templates")
+    demo = subprocess.run([sys.executable, "-P", "-s", "-c", "import intake.demo as d; p = d.examples_dir(); "
+                           "print(p, len(list(p.glob('*.eml'))))"],
+                          env=_env(installed), cwd=run_dir, capture_output=True, text=True, timeout=60, check=False)
+    folder, count = demo.stdout.split()
+    assert Path(folder) == installed / "intake" / "examples"  # `intake demo` from a wheel finds its samples
+    assert int(count) == len(list((REPO / "examples").glob("*.eml")))
     assert where["head"], "no migration revision in the installed copy"
 
     # Mark the installed acknowledgement template: the mail written must come from that copy.
