@@ -323,7 +323,8 @@ def run_once(args: argparse.Namespace, mails: list[ChaosMail], logs: Path, numbe
     n = len(mails)
     profile = (logs / f"worker-profile.{'pyisession' if args.profiler == 'pyinstrument' else 'prof'}"
                if args.profile else None)
-    fig: dict[str, Any] = {"run": number, "mails": n, "db": args.db, "review_files": args.review_files, "loadavg_start": os.getloadavg()}
+    fig: dict[str, Any] = {"run": number, "mails": n, "db": args.db, "review_files": args.review_files,
+                           "loadavg_start": os.getloadavg()}
     with contextlib.ExitStack() as stack:
         dove = stack.enter_context(servers.dovecot_server(users={SUBMISSION_ADDRESS: "secret"}))
         stack.callback(lambda: _copy(dove.dir / "dovecot.log", logs / "dovecot.log"))

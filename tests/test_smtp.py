@@ -264,7 +264,7 @@ def test_the_end_of_data_leaves_with_the_last_bytes_on_a_no_delay_socket(
     smtp_for(smtp_sink).send(raw, "tougao@localhost", ("a@163.com",), "x")
     assert smtp_sink.wait_for(1)[0].content.endswith(b"line 0199 of a notice\r\n")
     last = writes[-1] if not writes[-1].startswith(b"QUIT") else writes[-2]
-    data_writes = [w for w in writes if not w[:4].upper() in (b"EHLO", b"MAIL", b"RCPT", b"DATA", b"QUIT", b"NOOP")]
+    data_writes = [w for w in writes if w[:4].upper() not in (b"EHLO", b"MAIL", b"RCPT", b"DATA", b"QUIT", b"NOOP")]
     assert data_writes[-1] == last and last.endswith(b"of a notice\r\n.\r\n") and len(last) > 5
     assert all(not w.endswith(b".\r\n") or w is last for w in data_writes)
     assert sockets[-1].getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
