@@ -128,7 +128,7 @@ def apply(s: Tx, settings: Settings, sub: Submission, act: Act, composed: list[C
 
 def decide(store: Store, settings: Settings, tracking_id: str, act: Act, seen: Version | None = None) -> Decided:
     """Decide on the desk or from the CLI. `seen` is the version the reviewer looked at (None: the
-    current one, for the CLI). Raises NotDecidable or Stale; the caller enqueues the notice ids."""
+    current one, for the CLI). Raises NotDecidable, Stale or Repeated; the caller enqueues the notice ids."""
     act = Act(act.status, act.comment.strip()[:MAX_COMMENT], act.actor.strip().lower(), act.via)
     with store.session() as s:
         sub = submission_by_tracking_id(s, tracking_id.strip().upper())
