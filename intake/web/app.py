@@ -177,15 +177,20 @@ Form = dict[str, str] | None  # the posted form; {} for a GET, None for a POST t
 Handler = Callable[[Desk, Request, auth.User, Form], Response]
 
 
-def _signed_in(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
-    """The page for a logged-in user (else a redirect to /login); the database work runs in a thread."""
+def _threaded(work: Callable[[Desk, Request, Form], Response]) -> Callable[[Request], Awaitable[Response]]:
+    """An endpoint: a POST's form is read here, the database work runs in a thread."""
 
     async def endpoint(request: Request) -> Response:
         desk: Desk = request.app.state.desk
         form = await desk.form(request) if request.method == "POST" else {}
-        return await run_in_threadpool(_as_user, desk, request, form, handler)
+        return await run_in_threadpool(work, desk, request, form)
 
     return endpoint
+
+
+def _signed_in(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
+    """The page for a logged-in user (else a redirect to /login)."""
+    return _threaded(lambda desk, request, form: _as_user(desk, request, form, handler))
 
 
 def _as_user(desk: Desk, request: Request, form: Form, handler: Handler) -> Response:
@@ -216,9 +221,8 @@ def _safe_next(value: str | None) -> str:
 
 # ------------------------------------------------------------------ login
 
-async def login_page(request: Request) -> Response:
-    desk: Desk = request.app.state.desk
-    return await run_in_threadpool(_login_form, desk, request, None, 200)
+def _login_page(desk: Desk, request: Request, form: Form) -> Response:
+    return _login_form(desk, request, None, 200)
 
 
 def _login_form(desk: Desk, request: Request, error: str | None, status_code: int,
@@ -230,12 +234,6 @@ def _login_form(desk: Desk, request: Request, error: str | None, status_code: in
     response.set_cookie(LOGIN_COOKIE, nonce, max_age=3600, httponly=True, samesite="lax",
                         secure=desk.settings.web_cookie_secure, path="/login")
     return response
-
-
-async def login_submit(request: Request) -> Response:
-    desk: Desk = request.app.state.desk
-    form = await desk.form(request)
-    return await run_in_threadpool(_login, desk, request, form)
 
 
 def _login(desk: Desk, request: Request, form: Form) -> Response:
@@ -257,12 +255,6 @@ def _login(desk: Desk, request: Request, form: Form) -> Response:
     response.delete_cookie(LOGIN_COOKIE, path="/login")
     log.info("desk login: %s from %s", address, client)
     return response
-
-
-async def logout(request: Request) -> Response:
-    desk: Desk = request.app.state.desk
-    form = await desk.form(request)
-    return await run_in_threadpool(_logout, desk, request, form)
 
 
 def _logout(desk: Desk, request: Request, form: Form) -> Response:
@@ -511,9 +503,9 @@ async def not_found(request: Request, exc: Exception) -> Response:
 
 def create_app(runtime: Runtime) -> Starlette:
     routes = [
-        Route("/login", login_page, methods=["GET"]),
-        Route("/login", login_submit, methods=["POST"]),
-        Route("/logout", logout, methods=["POST"]),
+        Route("/login", _threaded(_login_page), methods=["GET"]),
+        Route("/login", _threaded(_login), methods=["POST"]),
+        Route("/logout", _threaded(_logout), methods=["POST"]),
         Route("/", submissions, methods=["GET"]),
         Route("/s/{tracking_id}", submission, methods=["GET"]),
         Route("/s/{tracking_id}/photo/{n:int}", photo, methods=["GET"]),

@@ -17,11 +17,9 @@ import email.utils
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from email import message_from_bytes
@@ -31,6 +29,7 @@ from typing import Any, Protocol
 
 import httpx
 import pytest
+import servers
 from playwright.sync_api import Browser, BrowserContext, Page, Route, ViewportSize, expect, sync_playwright
 
 from intake.config import load_settings
@@ -115,25 +114,6 @@ def ingest(runtime: Runtime, raw: bytes) -> dict[str, Any]:
     return runtime.ingest(message_id)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return int(s.getsockname()[1])
-
-
-def wait_port(port: int, proc: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
-    """Until the server accepts connections; fails at once when it exits."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            socket.create_connection((HOST, port), 0.2).close()
-            return
-        except OSError:
-            assert proc.poll() is None, f"intake web exited with {proc.returncode}"
-            assert time.monotonic() < deadline, f"intake web did not listen on {port} within {timeout} s"
-            time.sleep(0.05)
-
-
 def add_accounts(env: dict[str, str], folder: Path) -> list[tuple[str, str, subprocess.Popen[str]]]:
     """`intake user add` for the admin and both reviewers, started at once (argon2 takes a while)."""
     secret = folder / "password.txt"
@@ -182,7 +162,7 @@ def desk(database_url: str, smtp_sink: Sink, tmp_path: Path, test_artifacts: Pat
     env = intake_env(database_url, tmp_path / "data", config, smtp_sink.url)
     runtime = build_runtime(load_settings(env), migrate=True)
     accounts = add_accounts(env, tmp_path)  # the accounts and the server start while the mails are ingested
-    port = free_port()
+    port = servers.free_port()
     with open(test_artifacts / "web.log", "wb") as log:
         proc = subprocess.Popen([sys.executable, "-m", "intake.cli", "web", "--host", HOST, "--port", str(port)],
                                 stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=REPO)
@@ -199,7 +179,7 @@ def desk(database_url: str, smtp_sink: Sink, tmp_path: Path, test_artifacts: Pat
                 assigned[str(mail["To"])].append(str(mail["X-Intake-Tracking-Id"]))
         assert sorted(map(len, assigned.values())) == [3, 3], assigned  # round robin: each gets every other one
         accounts_added(accounts)
-        wait_port(port, proc)
+        servers.wait_port(HOST, port, timeout=30.0, proc=proc)
         yield Desk(f"http://{HOST}:{port}", runtime, smtp_sink, ids, assigned, seeded)
     finally:
         for _, _, started in accounts:
