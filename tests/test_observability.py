@@ -97,8 +97,10 @@ def test_metrics_of_intake_run_move_as_mail_flows(tmp_path: Path) -> None:
         assert (value(after, "intake_extraction_seconds_count", format="docx") or 0) >= 1
         assert (value(after, "intake_mailbox_last_poll_timestamp_seconds", mailbox="default") or 0) > time.time() - 60
         assert value(after, "intake_quarantined_messages") == 0
-        sent = scrape_until(port, lambda t: value(t, "intake_notices_total", kind="acknowledgement",
-                                                  status="sent") == 1)
+        # The notices are sent one after the other: wait for both, not only the first.
+        sent = scrape_until(port, lambda t: value(t, "intake_notices_total", kind="acknowledgement", status="sent")
+                            == 1 and value(t, "intake_notices_total", kind="review_request", status="sent") is not None)
+        assert value(sent, "intake_notices_total", kind="acknowledgement", status="sent") == 1
         assert value(sent, "intake_notices_total", kind="review_request", status="sent") == 1
     finally:
         stop(proc)
